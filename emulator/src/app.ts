@@ -1,0 +1,83 @@
+/**
+ * buildApp: the Fastify instance with every route, never listening (tests can inject, or listen on port 0).
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import { randomUUID } from 'node:crypto';
+import { registerControlRoutes } from './control/control-routes.js';
+import { operations } from './operations/index.js';
+import { registerAwsJsonProtocol, sendError } from './protocol/aws-json.js';
+import type { Services } from './protocol/operation.js';
+import { registerWellKnownRoutes } from './tokens/well-known-routes.js';
+
+/** Largest request body accepted; Cognito's inputs are small, and anything past this is refused in JSON. */
+export const bodyLimitBytes = 1024 * 1024;
+
+export interface AppOptions {
+  /** A pino logger (or options) for Fastify; the CLI passes one, tests may leave it silent. */
+  readonly logger: FastifyInstance['log'];
+}
+
+export async function buildApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: bodyLimitBytes,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Slow or stalled clients cannot hold a connection forever.
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 65_000,
+    return503OnClosing: false,
+  });
+
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: [
+      'content-type',
+      'x-amz-target',
+      'x-amz-user-agent',
+      'cache-control',
+      'amz-sdk-invocation-id',
+      'amz-sdk-request',
+      'authorization',
+      'x-amz-date',
+      'x-amz-security-token',
+      'x-amz-content-sha256',
+      'user-agent',
+    ],
+    exposedHeaders: ['x-amzn-RequestId', 'x-amzn-ErrorType', 'x-amzn-ErrorMessage', 'Date'],
+    maxAge: 86400,
+    strictPreflight: false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-amzn-RequestId', request.id);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'OPTIONS') return;
+    const line = {
+      operation: request.cognitoOperation ?? `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+      status: reply.statusCode,
+      ...(request.cognitoErrorType && { error: request.cognitoErrorType }),
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    request.log.info(line, `${line.operation} ${request.cognitoErrorType ?? reply.statusCode} ${line.ms}ms`);
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .header('content-type', 'application/x-amz-json-1.1')
+      .send(JSON.stringify({ __type: 'UnknownOperationException', message: `No route for ${request.method} ${request.url.split('?')[0]}` })),
+  );
+
+  await registerAwsJsonProtocol(app, services, operations);
+  registerWellKnownRoutes(app, services);
+  registerControlRoutes(app, services);
+  return app;
+}

@@ -1,0 +1,48 @@
+/**
+ * Refresh: REFRESH_TOKEN_AUTH / REFRESH_TOKEN through (Admin)InitiateAuth, and GetTokensFromRefreshToken.
+ * New ID and access tokens keep the sign-in's auth_time and origin_jti. A refresh token is refused once
+ * revoked, expired, used with another client, or when its user is gone, disabled or signed out globally.
+ */
+import { fail } from '../errors.js';
+import type { OperationContext } from '../protocol/operation.js';
+import type { AppClientRecord } from '../store/app-clients.js';
+import type { UserPoolRecord } from '../store/user-pools.js';
+import type { UserRecord } from '../store/users.js';
+import { hashRefreshToken, type AuthenticationResult } from '../tokens/token-issuer.js';
+
+export interface RefreshedSignIn {
+  readonly user: UserRecord;
+  readonly tokens: AuthenticationResult;
+}
+
+const invalidRefreshToken = (): never => fail('NotAuthorizedException', 'Invalid Refresh Token.');
+
+export async function refreshSignIn(
+  ctx: OperationContext,
+  pool: UserPoolRecord,
+  client: AppClientRecord,
+  refreshToken: string,
+  checkCaller: (user: UserRecord) => void,
+  options: { rotate: boolean },
+): Promise<RefreshedSignIn> {
+  const record = ctx.store.refreshTokens.find(hashRefreshToken(refreshToken));
+  if (!record || record.clientId !== client.id) invalidRefreshToken();
+  const user = ctx.store.users.findById(record!.userId);
+  if (!user || user.userPoolId !== pool.id) invalidRefreshToken();
+  // The secret hash of a refresh uses the Cognito username, which only the token tells us.
+  checkCaller(user!);
+  const now = ctx.clock.now();
+  if (record!.revokedAt !== undefined && record!.revokedAt <= now) fail('NotAuthorizedException', 'Refresh Token has been revoked');
+  if (record!.issuedAt < user!.tokensValidAfter) fail('NotAuthorizedException', 'Refresh Token has been revoked');
+  if (record!.expiresAt <= now) fail('NotAuthorizedException', 'Refresh Token has expired');
+  if (!user!.enabled) fail('NotAuthorizedException', 'User is disabled.');
+
+  const session = { authTime: record!.authTime, originJti: record!.originJti };
+  const tokens = await ctx.tokens.idAndAccessTokens(pool, client, user!, session);
+  if (!options.rotate) return { user: user!, tokens };
+  // Rotation: a new refresh token; the old one keeps working only for the client's grace period.
+  const graceMs = (client.settings.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
+  const rotated = await ctx.tokens.refreshToken(pool, client, user!, session);
+  ctx.store.refreshTokens.revoke(record!.tokenHash, now + graceMs);
+  return { user: user!, tokens: { ...tokens, RefreshToken: rotated } };
+}

@@ -1,0 +1,29 @@
+/**
+ * The emulator's own endpoints, all under /_emulator/ and never mixed into the AWS surface: health and
+ * the outbox of codes and messages Cognito would have sent.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../protocol/operation.js';
+
+export function registerControlRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/_emulator/health', async () => ({ status: 'ok', time: new Date(services.clock.now()).toISOString() }));
+
+  app.get<{ Params: { userPoolId: string }; Querystring: { username?: string } }>(
+    '/_emulator/pools/:userPoolId/messages',
+    async (request, reply) => {
+      const { userPoolId } = request.params;
+      if (!services.store.userPools.find(userPoolId)) {
+        return reply.code(404).send({ __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` });
+      }
+      const messages = services.store.messages.list(userPoolId, request.query.username || undefined).map((message) => ({
+        username: message.username,
+        destination: message.destination,
+        deliveryMedium: message.deliveryMedium,
+        kind: message.kind,
+        code: message.code ?? null,
+        createdAt: new Date(message.createdAt).toISOString(),
+      }));
+      return { messages };
+    },
+  );
+}

@@ -1,0 +1,72 @@
+import type { SqliteDatabase } from './database.js';
+import type { UserPoolSettings } from '../domain/user-pool-settings.js';
+
+export interface UserPoolRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly settings: UserPoolSettings;
+  /** 32 random bytes that seal this pool's opaque server state (refresh tokens, SRP secret blocks, sessions). */
+  readonly serverSecret: Buffer;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  settings: string;
+  server_secret: Buffer;
+  created_at: number;
+  updated_at: number;
+}
+
+const fromRow = (row: Row): UserPoolRecord => ({
+  id: row.id,
+  name: row.name,
+  settings: JSON.parse(row.settings) as UserPoolSettings,
+  serverSecret: row.server_secret,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export class UserPoolTable {
+  private readonly insertStatement;
+  private readonly findStatement;
+  private readonly pageStatement;
+  private readonly deleteStatement;
+  private readonly countUsersStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare<[string, string, string, Buffer, number, number]>(
+      'INSERT INTO user_pools (id, name, settings, server_secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.findStatement = db.prepare<[string], Row>('SELECT * FROM user_pools WHERE id = ?');
+    this.pageStatement = db.prepare<[{ after: number; createdAt: number; id: string; limit: number }], Row>(
+      'SELECT * FROM user_pools WHERE @after = 0 OR (created_at, id) > (@createdAt, @id) ORDER BY created_at, id LIMIT @limit',
+    );
+    this.deleteStatement = db.prepare<[string]>('DELETE FROM user_pools WHERE id = ?');
+    this.countUsersStatement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM users WHERE user_pool_id = ?');
+  }
+
+  insert(pool: UserPoolRecord): void {
+    this.insertStatement.run(pool.id, pool.name, JSON.stringify(pool.settings), pool.serverSecret, pool.createdAt, pool.updatedAt);
+  }
+
+  find(id: string): UserPoolRecord | undefined {
+    const row = this.findStatement.get(id);
+    return row && fromRow(row);
+  }
+
+  /** Pools in creation order, after the (createdAt, id) position `after` when given. */
+  page(after: { createdAt: number; id: string } | undefined, limit: number): UserPoolRecord[] {
+    return this.pageStatement.all({ after: after ? 1 : 0, createdAt: after?.createdAt ?? 0, id: after?.id ?? '', limit }).map(fromRow);
+  }
+
+  delete(id: string): boolean {
+    return this.deleteStatement.run(id).changes > 0;
+  }
+
+  countUsers(id: string): number {
+    return this.countUsersStatement.get(id)?.n ?? 0;
+  }
+}
