@@ -7,6 +7,8 @@
  */
 import type { TestProject } from 'vitest/node';
 import { configFrom, createEmulator, type RunningEmulator } from 'cognito-emulator';
+import { CognitoIdentityProviderClient, DeleteUserPoolCommand, paginateListUserPools } from '@aws-sdk/client-cognito-identity-provider';
+import { poolNamePrefix } from '../fixtures/names.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,22 +16,39 @@ declare module 'vitest' {
   }
 }
 
-let emulator: RunningEmulator | undefined;
-
-export async function setup(project: TestProject): Promise<void> {
-  const target = process.env.CONTRACT_TARGET ?? 'emulator';
-  if (target === 'emulator' || process.env.CONTRACT_AWS_PATH_VIA_EMULATOR === '1') {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A project may set these in its `test.env` (see the root vitest.config.ts); the shell may too.
+  const env = { ...process.env, ...project.config.env };
+  const target = env.CONTRACT_TARGET ?? 'emulator';
+  let emulator: RunningEmulator | undefined;
+  if (target === 'emulator' || env.CONTRACT_AWS_PATH_VIA_EMULATOR === '1') {
     emulator = await createEmulator(configFrom({ port: 0, dataPath: ':memory:', logLevel: 'warn' }));
   }
   if (target === 'aws' && emulator) {
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = emulator.url;
-    process.env.AWS_ACCESS_KEY_ID ??= 'contract-tests';
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'contract-tests';
-    process.env.AWS_REGION ??= 'us-east-1';
+    // Only this project's workers see these: the SDK's standard endpoint setting and dummy credentials.
+    Object.assign(project.config.env, {
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulator.url,
+      AWS_ACCESS_KEY_ID: 'contract-tests',
+      AWS_SECRET_ACCESS_KEY: 'contract-tests',
+      AWS_REGION: 'us-east-1',
+    });
   }
+  if (target === 'aws' && !emulator) await sweepLeftoverPools();
   project.provide('emulatorUrl', target === 'emulator' ? emulator?.url : undefined);
+  return async () => {
+    await emulator?.close();
+  };
 }
 
-export async function teardown(): Promise<void> {
-  await emulator?.close();
+/** Deletes pools an interrupted earlier run left behind on real Cognito (ours by name, over an hour old). */
+async function sweepLeftoverPools(): Promise<void> {
+  const client = new CognitoIdentityProviderClient({});
+  const anHourAgo = Date.now() - 60 * 60 * 1000;
+  for await (const page of paginateListUserPools({ client }, { MaxResults: 60 })) {
+    for (const pool of page.UserPools ?? []) {
+      if (pool.Name?.startsWith(poolNamePrefix) && (pool.CreationDate?.getTime() ?? Infinity) < anHourAgo) {
+        await client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })).catch(() => undefined);
+      }
+    }
+  }
 }
