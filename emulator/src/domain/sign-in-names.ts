@@ -14,11 +14,38 @@ export const usernameKey = (pool: UserPoolRecord, username: string): string =>
 export function findUserBySignInName(store: Store, pool: UserPoolRecord, name: string): UserRecord | undefined {
   const byUsername = store.users.findByUsernameKey(pool.id, usernameKey(pool, name));
   if (byUsername) return byUsername;
-  for (const kind of pool.settings.UsernameAttributes ?? []) {
+  for (const kind of signInAliasKinds(pool)) {
     const user = store.users.findByAlias(pool.id, kind, usernameKey(pool, name));
     if (user) return user;
   }
   return undefined;
+}
+
+/** Attributes that work as sign-in names in this pool: UsernameAttributes, or the AliasAttributes. */
+export const signInAliasKinds = (pool: UserPoolRecord): readonly string[] => [
+  ...(pool.settings.UsernameAttributes ?? []),
+  ...(pool.settings.AliasAttributes ?? []),
+];
+
+/**
+ * In AliasAttributes pools a verified email or phone number (and a preferred_username) becomes a sign-in name
+ * once the account is confirmed. Another user holding it is AliasExistsException, unless `forceAliasCreation`
+ * moves it to this user, as ConfirmSignUp's ForceAliasCreation does. Call inside the confirming transaction.
+ */
+export function claimAliases(store: Store, pool: UserPoolRecord, user: UserRecord, attributes: Readonly<Record<string, string>>, forceAliasCreation: boolean): void {
+  for (const kind of pool.settings.AliasAttributes ?? []) {
+    const value = attributes[kind];
+    const usable = value && (kind === 'preferred_username' || attributes[`${kind}_verified`] === 'true');
+    if (!usable) continue;
+    const key = usernameKey(pool, value);
+    const holder = store.users.findByAlias(pool.id, kind, key);
+    if (holder?.id === user.id) continue;
+    if (holder) {
+      if (!forceAliasCreation) fail('AliasExistsException', `An account with the given ${kind} already exists.`);
+      store.users.removeAlias(pool.id, kind, key);
+    }
+    store.users.addAlias(user, kind, key);
+  }
 }
 
 /** Like findUserBySignInName, but an absent user is UserNotFoundException "User does not exist.". */

@@ -3,7 +3,7 @@ import { consumeCode, signUpCodeAttribute } from '../domain/confirmation-codes.j
 import { hidesUserExistence } from '../domain/app-client-settings.js';
 import { requireAppClient } from '../domain/lookups.js';
 import { checkSecretHash } from '../domain/secret-hash.js';
-import { findUserBySignInName } from '../domain/sign-in-names.js';
+import { claimAliases, findUserBySignInName } from '../domain/sign-in-names.js';
 import { fail } from '../errors.js';
 import { defineOperation } from '../protocol/operation.js';
 import { ClientId, ClientMetadata, ConfirmationCode, Ignored, SecretHash, Session, Username } from '../protocol/shapes.js';
@@ -38,6 +38,7 @@ export const ConfirmSignUp = defineOperation({
       consumeCode(ctx.store, user, 'SIGN_UP', input.ConfirmationCode, now);
       // The code proves the user received it, so the attribute it went to is now verified.
       const attributes = deliveredTo ? { ...user.attributes, [`${deliveredTo}_verified`]: 'true' } : user.attributes;
+      claimAliases(ctx.store, pool, user, attributes, input.ForceAliasCreation ?? false);
       ctx.store.users.setStatus(user.id, 'CONFIRMED', attributes, now);
     });
     return {};

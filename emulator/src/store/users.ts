@@ -67,6 +67,7 @@ export class UserTable {
   private readonly updateStatusStatement;
   private readonly updateAttributesStatement;
   private readonly insertAliasStatement;
+  private readonly deleteAliasStatement;
 
   constructor(db: SqliteDatabase) {
     this.insertStatement = db.prepare(
@@ -88,6 +89,9 @@ export class UserTable {
     this.updateAttributesStatement = db.prepare<[string, number, number]>('UPDATE users SET attributes = ?, updated_at = ? WHERE id = ?');
     this.insertAliasStatement = db.prepare<[string, string, string, number]>(
       'INSERT INTO user_aliases (user_pool_id, kind, value_key, user_id) VALUES (?, ?, ?, ?)',
+    );
+    this.deleteAliasStatement = db.prepare<[string, string, string]>(
+      'DELETE FROM user_aliases WHERE user_pool_id = ? AND kind = ? AND value_key = ?',
     );
   }
 
@@ -116,6 +120,15 @@ export class UserTable {
   findByAlias(userPoolId: string, kind: string, valueKey: string): UserRecord | undefined {
     const row = this.byAliasStatement.get(userPoolId, kind, valueKey);
     return row && fromRow(row);
+  }
+
+  /** Makes `valueKey` a sign-in name of the user; throws a uniqueness violation when another user holds it. */
+  addAlias(user: UserRecord, kind: string, valueKey: string): void {
+    this.insertAliasStatement.run(user.userPoolId, kind, valueKey, user.id);
+  }
+
+  removeAlias(userPoolId: string, kind: string, valueKey: string): void {
+    this.deleteAliasStatement.run(userPoolId, kind, valueKey);
   }
 
   findBySub(userPoolId: string, sub: string): UserRecord | undefined {
