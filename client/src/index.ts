@@ -22,8 +22,24 @@ export { formatSrpTimestamp } from './srp-timestamp.js';
 export * as srpMath from './srp-client-math.js';
 
 // Emulator-only control plane (/_emulator/*): not available on real Cognito.
-export { readMessages, readLatestCode } from './emulator-control.js';
-export type { EmulatorMessage, EmulatorMessageKind, ReadLatestCodeOptions } from './emulator-control.js';
+export {
+  readMessages,
+  readLatestCode,
+  readClock,
+  advanceClock,
+  setClock,
+  pinClock,
+  resumeClock,
+  resetClock,
+  resetEmulator,
+} from './emulator-control.js';
+export type {
+  EmulatorMessage,
+  EmulatorMessageKind,
+  ReadLatestCodeOptions,
+  EmulatorClockState,
+  EmulatorDuration,
+} from './emulator-control.js';
 
 export { UnhandledChallengeError, TokenVerificationError, EmulatorControlError } from './errors.js';
 export type { TokenVerificationCode } from './errors.js';

@@ -18,20 +18,22 @@ declare module 'vitest' {
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   // A project may set these in its `test.env` (see the root vitest.config.ts); the shell may too.
-  const env = { ...process.env, ...project.config.env };
+  const env = { ...process.env, ...(project.config.env ?? {}) };
   const target = env.CONTRACT_TARGET ?? 'emulator';
   let emulator: RunningEmulator | undefined;
   if (target === 'emulator' || env.CONTRACT_AWS_PATH_VIA_EMULATOR === '1') {
     emulator = await createEmulator(configFrom({ port: 0, dataPath: ':memory:', logLevel: 'warn' }));
   }
   if (target === 'aws' && emulator) {
-    // Only this project's workers see these: the SDK's standard endpoint setting and dummy credentials.
-    Object.assign(project.config.env, {
+    // The SDK's standard endpoint setting and dummy credentials: for this project's workers only when the
+    // project declares its own env (the root config's aws-path project), else for the whole run.
+    const overrides = {
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulator.url,
       AWS_ACCESS_KEY_ID: 'contract-tests',
       AWS_SECRET_ACCESS_KEY: 'contract-tests',
       AWS_REGION: 'us-east-1',
-    });
+    };
+    Object.assign(project.config.env ?? process.env, overrides);
   }
   if (target === 'aws' && !emulator) await sweepLeftoverPools();
   project.provide('emulatorUrl', target === 'emulator' ? emulator?.url : undefined);

@@ -4,7 +4,7 @@
  * capability that the aws target lacks, and tests that need it say so in their names and skip on aws.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient, readLatestCode } from 'cognito-emulator-client';
+import { advanceClock, createCognitoClient, readLatestCode, resetClock, setClock } from 'cognito-emulator-client';
 import { inject } from 'vitest';
 
 export interface ContractTarget {
@@ -17,9 +17,22 @@ export interface ContractTarget {
   issuerFor(userPoolId: string): string;
   /** Emulator only: the newest code "sent" to `username`. Undefined on targets without an outbox. */
   readonly readCode: ((userPoolId: string, username: string) => Promise<string>) | undefined;
+  /**
+   * Emulator only: the emulator's clock. Undefined where time cannot be moved (aws). It is one clock for
+   * every file using that emulator, so tests that move it run on an emulator of their own
+   * (fixtures/own-emulator.ts) and other files' codes and tokens do not expire under them.
+   */
+  readonly clock: EmulatorClock | undefined;
 }
 
-function emulatorTarget(url: string): ContractTarget {
+export interface EmulatorClock {
+  /** Seconds, or '1h', '25h', '30d', ... */
+  advance(by: number | string): Promise<void>;
+  set(time: Date | string | number, options?: { pin?: boolean }): Promise<void>;
+  reset(): Promise<void>;
+}
+
+export function emulatorTarget(url: string): ContractTarget {
   return {
     name: 'emulator',
     region: 'us-east-1',
@@ -27,6 +40,11 @@ function emulatorTarget(url: string): ContractTarget {
     endpoint: url,
     issuerFor: (userPoolId) => `${url}/${userPoolId}`,
     readCode: (userPoolId, username) => readLatestCode(url, userPoolId, username),
+    clock: {
+      advance: async (by) => void (await advanceClock(url, by)),
+      set: async (time, options) => void (await setClock(url, time, options)),
+      reset: async () => void (await resetClock(url)),
+    },
   };
 }
 
@@ -44,6 +62,7 @@ function awsTarget(): ContractTarget {
     issuerFor: (userPoolId) =>
       endpointOverride ? `${endpointOverride.replace(/\/+$/, '')}/${userPoolId}` : `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
     readCode: undefined,
+    clock: undefined,
   };
 }
 
@@ -63,3 +82,6 @@ export function target(): ContractTarget {
 
 /** True when the target can read codes from an outbox (the emulator); tests needing it skip elsewhere. */
 export const hasOutbox = (): boolean => target().readCode !== undefined;
+
+/** True when the target's clock can be moved (the emulator); tests needing it skip elsewhere. */
+export const hasClock = (): boolean => target().clock !== undefined;

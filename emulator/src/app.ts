@@ -16,10 +16,14 @@ export const bodyLimitBytes = 1024 * 1024;
 export interface AppOptions {
   /** A pino logger (or options) for Fastify; the CLI passes one, tests may leave it silent. */
   readonly logger: FastifyInstance['log'];
+  /** Serve HTTPS with this PEM certificate and key (--tls). */
+  readonly https?: { readonly cert: string; readonly key: string } | undefined;
 }
 
 export async function buildApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  // Fastify types an HTTPS instance differently; the routes are the same, so it is typed as the plain one.
+  const app = (Fastify as unknown as (options: object) => FastifyInstance)({
+    ...(options.https && { https: { cert: options.https.cert, key: options.https.key } }),
     loggerInstance: options.logger,
     bodyLimit: bodyLimitBytes,
     logController: new LogController({ disableRequestLogging: true }),

@@ -3,13 +3,14 @@
  * `cognito-emulator [flags]`: starts the emulator and prints one line with its URL when ready.
  * SIGINT/SIGTERM close it gracefully: in-flight requests finish, then the database closes.
  */
-import { ConfigError, configFromCommandLine, helpText } from './config.js';
+import { commandFromCommandLine, ConfigError, helpText, type Command } from './config.js';
 import { createEmulator } from './emulator.js';
+import { bannerLines, createCliLogger, describeStartError, runExport, runHealthcheck, runImport } from './cli-support.js';
 
 async function main(): Promise<void> {
-  let parsed: ReturnType<typeof configFromCommandLine>;
+  let parsed: Command;
   try {
-    parsed = configFromCommandLine(process.argv.slice(2), process.env);
+    parsed = commandFromCommandLine(process.argv.slice(2), process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`cognito-emulator: ${error.message}\nRun with --help to see every flag.\n`);
@@ -17,27 +18,35 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (parsed.help) {
+  if (parsed.kind === 'serve' && parsed.help) {
     process.stdout.write(`${helpText()}\n`);
     return;
   }
   const { config } = parsed;
+  if (parsed.kind !== 'serve') {
+    try {
+      if (parsed.kind === 'healthcheck') process.exit((await runHealthcheck(config)) ? 0 : 1);
+      if (parsed.kind === 'export') runExport(config, parsed.poolId, parsed.outPath);
+      if (parsed.kind === 'import') process.stdout.write(`${await runImport(config, parsed.inPath)}\n`);
+      return;
+    } catch (error) {
+      const { message, exitCode } = describeStartError(error, config);
+      process.stderr.write(`cognito-emulator: ${message}\n`);
+      process.exit(exitCode);
+    }
+  }
   let emulator: Awaited<ReturnType<typeof createEmulator>>;
   try {
-    emulator = await createEmulator(config);
+    emulator = await createEmulator(config, { logger: await createCliLogger(config, process.stdout.isTTY === true) });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason =
-      code === 'EADDRINUSE'
-        ? `port ${config.port} on ${config.host} is already in use (choose another with --port, or --port 0 for a free one)`
-        : code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
-          ? `cannot open the data file ${config.dataPath}: ${(error as Error).message}`
-          : (error as Error).message;
-    process.stderr.write(`cognito-emulator: ${reason}\n`);
-    process.exit(1);
+    const { message, exitCode } = describeStartError(error, config);
+    process.stderr.write(`cognito-emulator: ${message}\n`);
+    process.exit(exitCode);
   }
   const data = config.dataPath === ':memory:' ? 'in memory' : config.dataPath;
+  // Tools and tests parse this first line; keep it exactly so. The banner follows (not with --log-level silent).
   process.stdout.write(`cognito-emulator listening on ${emulator.url} (data: ${data})\n`);
+  if (config.logLevel !== 'silent') process.stdout.write(`${bannerLines(emulator).join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -16,7 +16,12 @@ export interface ServicesHandle extends Services {
 
 export function createServices(config: EmulatorConfig, store: Store, log: FastifyBaseLogger, clock = new AdjustableClock()): ServicesHandle {
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const issuerFor = (userPoolId: string): string => `${baseUrl}/${userPoolId}`;
+  // With --issuer-style aws, iss is what real Cognito writes, so verifiers that derive the issuer from the
+  // pool id (aws-jwt-verify's CognitoJwtVerifier) accept it; the region is the pool id's own prefix.
+  const issuerFor = (userPoolId: string): string =>
+    config.issuerStyle === 'aws'
+      ? `https://cognito-idp.${userPoolId.slice(0, userPoolId.indexOf('_'))}.amazonaws.com/${userPoolId}`
+      : `${baseUrl}/${userPoolId}`;
   const keys = new KeyRing(store);
   return {
     config,
@@ -29,6 +34,7 @@ export function createServices(config: EmulatorConfig, store: Store, log: Fastif
     accessTokens: new AccessTokenVerifier(store, keys, clock),
     outbox: new Outbox(store, clock, log),
     issuerFor,
+    jwksUriFor: (userPoolId: string): string => `${baseUrl}/${userPoolId}/.well-known/jwks.json`,
     setBaseUrl(url: string) {
       if (config.publicUrl === undefined) baseUrl = url.replace(/\/+$/, '');
     },

@@ -6,6 +6,7 @@
 import { hidesUserExistence } from '../domain/app-client-settings.js';
 import { checkSecretHash } from '../domain/secret-hash.js';
 import { findUserBySignInName } from '../domain/sign-in-names.js';
+import { checkNotLockedOut, clearPasswordFailures, failPasswordAttempt } from '../domain/sign-in-lockout.js';
 import { fail } from '../errors.js';
 import type { OperationContext } from '../protocol/operation.js';
 import type { AppClientRecord } from '../store/app-clients.js';
@@ -35,9 +36,9 @@ export async function passwordSignIn(
     fail('UserNotFoundException', 'User does not exist.');
   }
   checkUserMaySignIn(user, hidesUserExistence(client.settings));
-  if (!user.passwordHash || !(await ctx.passwords.verify(user.passwordHash, password))) {
-    fail('NotAuthorizedException', 'Incorrect username or password.');
-  }
+  checkNotLockedOut(ctx, user);
+  if (!user.passwordHash || !(await ctx.passwords.verify(user.passwordHash, password))) failPasswordAttempt(ctx, user);
+  clearPasswordFailures(ctx, user);
   return completeSignIn(ctx, pool, client, user);
 }
 

@@ -32,10 +32,14 @@ export async function refreshSignIn(
   // The secret hash of a refresh uses the Cognito username, which only the token tells us.
   checkCaller(user!);
   const now = ctx.clock.now();
-  if (record!.revokedAt !== undefined && record!.revokedAt <= now) fail('NotAuthorizedException', 'Refresh Token has been revoked');
-  if (record!.issuedAt < user!.tokensValidAfter) fail('NotAuthorizedException', 'Refresh Token has been revoked');
-  if (record!.expiresAt <= now) fail('NotAuthorizedException', 'Refresh Token has expired');
+  // A disabled user hears so first: AdminDisableUser also revokes their sign-ins (domain/revocation.ts).
   if (!user!.enabled) fail('NotAuthorizedException', 'User is disabled.');
+  if (record!.issuedAt < user!.tokensValidAfter) fail('NotAuthorizedException', 'Refresh Token has been revoked');
+  if (ctx.store.revokedOrigins.isRevoked(record!.originJti)) fail('NotAuthorizedException', 'Refresh Token has been revoked');
+  // A token's own revokedAt is set only by rotation (below); revocations go by origin_jti. A token rotated out
+  // past its grace period is RefreshTokenReuseException, as the model documents for GetTokensFromRefreshToken.
+  if (record!.revokedAt !== undefined && record!.revokedAt <= now) fail('RefreshTokenReuseException');
+  if (record!.expiresAt <= now) fail('NotAuthorizedException', 'Refresh Token has expired');
 
   const session = { authTime: record!.authTime, originJti: record!.originJti };
   const tokens = await ctx.tokens.idAndAccessTokens(pool, client, user!, session);

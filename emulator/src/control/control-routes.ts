@@ -1,11 +1,22 @@
 /**
- * The emulator's own endpoints, all under /_emulator/ and never mixed into the AWS surface: health and
- * the outbox of codes and messages Cognito would have sent.
+ * The emulator's own endpoints, all under /_emulator/ and never mixed into the AWS surface: health, the
+ * outbox of codes and messages Cognito would have sent, the clock (clock-routes.ts) and resets (reset-routes.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../protocol/operation.js';
+import { registerClockRoutes } from './clock-routes.js';
+import { registerResetRoutes } from './reset-routes.js';
+import { registerConsoleRoutes } from './console-routes.js';
+import { registerSeedRoutes } from './seed-routes.js';
+import { registerUiRoutes } from './ui-routes.js';
 
 export function registerControlRoutes(app: FastifyInstance, services: Services): void {
+  registerClockRoutes(app, services);
+  registerResetRoutes(app, services);
+  registerConsoleRoutes(app, services);
+  registerSeedRoutes(app, services);
+  registerUiRoutes(app);
+
   app.get('/_emulator/health', async () => ({ status: 'ok', time: new Date(services.clock.now()).toISOString() }));
 
   app.get<{ Params: { userPoolId: string }; Querystring: { username?: string } }>(

@@ -19,12 +19,20 @@ export function issueCode(store: Store, user: UserRecord, purpose: CodePurpose, 
 }
 
 /**
- * Uses up `code` or throws Cognito's answer: CodeMismatchException for a wrong code (or none issued),
- * ExpiredCodeException for one past its time. Call inside the transaction that acts on the code.
+ * Uses up `code` or throws Cognito's answer: CodeMismatchException for a wrong code (or, by default, none
+ * issued), ExpiredCodeException for one past its time. Call inside the transaction that acts on the code.
  */
-export function consumeCode(store: Store, user: UserRecord, purpose: CodePurpose, code: string, now: number): void {
+export function consumeCode(
+  store: Store,
+  user: UserRecord,
+  purpose: CodePurpose,
+  code: string,
+  now: number,
+  whenNoneIssued: 'CodeMismatchException' | 'ExpiredCodeException' = 'CodeMismatchException',
+): void {
   const live = store.codes.find(user.id, purpose);
-  if (!live || live.code !== code) fail('CodeMismatchException');
+  if (!live) fail(whenNoneIssued);
+  if (live.code !== code) fail('CodeMismatchException');
   if (live.expiresAt <= now) fail('ExpiredCodeException');
   if (!store.codes.consume(user.id, purpose, code)) fail('ExpiredCodeException');
 }

@@ -6,6 +6,7 @@ import type {
   CreateUserPoolRequest,
   PasswordPolicyType,
   SchemaAttributeType,
+  UpdateUserPoolRequest,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { fail } from '../errors.js';
@@ -123,20 +124,45 @@ function mergeSchema(requested: readonly SchemaAttributeType[]): SchemaAttribute
       };
       continue;
     }
-    if (attribute.Required) fail('InvalidParameterException', 'Required custom attributes are not supported currently.');
-    if (!attribute.AttributeDataType) fail('InvalidParameterException', `Attribute data type is required for custom attribute ${name}`); // wording invented
-    const prefix = attribute.DeveloperOnlyAttribute ? 'dev:custom:' : 'custom:';
-    merged.push({
-      Name: `${prefix}${name.replace(/^(dev:)?custom:/, '')}`,
-      AttributeDataType: attribute.AttributeDataType,
-      DeveloperOnlyAttribute: attribute.DeveloperOnlyAttribute ?? false,
-      Mutable: attribute.Mutable ?? true,
-      Required: false,
-      ...(attribute.StringAttributeConstraints && { StringAttributeConstraints: attribute.StringAttributeConstraints }),
-      ...(attribute.NumberAttributeConstraints && { NumberAttributeConstraints: attribute.NumberAttributeConstraints }),
-    });
+    merged.push(customSchemaAttribute(attribute));
   }
   return merged;
+}
+
+/** A custom attribute as the schema holds it: `custom:<name>`, or `dev:custom:<name>` when developer-only. */
+export function customSchemaAttribute(attribute: SchemaAttributeType): SchemaAttributeType {
+  const name = attribute.Name ?? '';
+  if (attribute.Required) fail('InvalidParameterException', 'Required custom attributes are not supported currently.');
+  if (!attribute.AttributeDataType) fail('InvalidParameterException', `Attribute data type is required for custom attribute ${name}`); // wording invented
+  const prefix = attribute.DeveloperOnlyAttribute ? 'dev:custom:' : 'custom:';
+  return {
+    Name: `${prefix}${name.replace(/^(dev:)?custom:/, '')}`,
+    AttributeDataType: attribute.AttributeDataType,
+    DeveloperOnlyAttribute: attribute.DeveloperOnlyAttribute ?? false,
+    Mutable: attribute.Mutable ?? true,
+    Required: false,
+    ...(attribute.StringAttributeConstraints && { StringAttributeConstraints: attribute.StringAttributeConstraints }),
+    ...(attribute.NumberAttributeConstraints && { NumberAttributeConstraints: attribute.NumberAttributeConstraints }),
+  };
+}
+
+/**
+ * UpdateUserPool's view of the request. As the API reference warns, "If you don't provide a value for an
+ * attribute, Amazon Cognito sets it to its default value": the settings are rebuilt from the request with
+ * CreateUserPool's defaults. What cannot change after creation (schema, sign-in names, case sensitivity)
+ * is kept, and so is the tier when the request does not name one.
+ */
+export function settingsFromUpdateRequest(current: UserPoolSettings, request: UpdateUserPoolRequest): UserPoolSettings {
+  const { UserPoolId: _id, PoolName: _name, ...rest } = request;
+  const rebuilt = settingsFromCreateRequest({ ...rest, PoolName: _name ?? '' });
+  return {
+    ...rebuilt,
+    SchemaAttributes: current.SchemaAttributes,
+    ...(current.UsernameAttributes && { UsernameAttributes: current.UsernameAttributes }),
+    ...(current.AliasAttributes && { AliasAttributes: current.AliasAttributes }),
+    ...(current.UsernameConfiguration && { UsernameConfiguration: current.UsernameConfiguration }),
+    UserPoolTier: rest.UserPoolTier ?? current.UserPoolTier ?? rebuilt.UserPoolTier,
+  };
 }
 
 /** Cognito's API default is case-sensitive usernames when the pool does not say otherwise. */

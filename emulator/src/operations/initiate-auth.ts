@@ -3,6 +3,7 @@ import { AuthFlow, requireFlowEnabled, unsupportedFlow } from '../auth/auth-flow
 import { requiredParameter } from '../auth/auth-parameters.js';
 import { passwordSignIn } from '../auth/password-sign-in.js';
 import { refreshSignIn } from '../auth/refresh.js';
+import { startSrpSignIn } from '../auth/srp-sign-in.js';
 import { requireAppClient } from '../domain/lookups.js';
 import { checkSecretHash } from '../domain/secret-hash.js';
 import { fail } from '../errors.js';
@@ -43,7 +44,7 @@ export const InitiateAuth = defineOperation({
       }
       case 'USER_SRP_AUTH':
         requireFlowEnabled(client, 'USER_SRP_AUTH');
-        return fail('NotImplementedException', 'cognito-emulator does not implement USER_SRP_AUTH yet.');
+        return startSrpSignIn(ctx, pool, client, parameters);
       case 'CUSTOM_AUTH':
       case 'USER_AUTH':
         return unsupportedFlow(client, input.AuthFlow);

@@ -8,6 +8,7 @@ import { checkSecretHash } from '../domain/secret-hash.js';
 import { findUserBySignInName, usernameAttributeFor, usernameKey } from '../domain/sign-in-names.js';
 import { passwordPolicyOf } from '../domain/user-pool-settings.js';
 import { fail } from '../errors.js';
+import { createCredentials } from '../passwords/credentials.js';
 import { defineOperation } from '../protocol/operation.js';
 import { AttributeList, ClientId, ClientMetadata, Ignored, Password, SecretHash, Username } from '../protocol/shapes.js';
 import { isUniquenessViolation } from '../store/store.js';
@@ -50,7 +51,7 @@ export const SignUp = defineOperation({
     // Cheap early answer before the slow hash; the unique index still decides races.
     if (findUserBySignInName(ctx.store, pool, input.Username)) taken();
 
-    const passwordHash = await ctx.passwords.hash(input.Password);
+    const credentials = await createCredentials(ctx.passwords, pool.id, username, input.Password);
     const now = ctx.clock.now();
     try {
       return ctx.store.transaction(() => {
@@ -63,9 +64,7 @@ export const SignUp = defineOperation({
             status: 'UNCONFIRMED',
             enabled: true,
             attributes,
-            passwordHash,
-            srpSalt: undefined,
-            srpVerifier: undefined,
+            ...credentials,
             passwordChangedAt: now,
             tokensValidAfter: 0,
             createdAt: now,

@@ -24,8 +24,10 @@ export interface Services {
   readonly tokens: TokenIssuer;
   readonly accessTokens: AccessTokenVerifier;
   readonly outbox: Outbox;
-  /** The issuer (`<base URL>/<poolId>`) of a pool's tokens. */
+  /** The issuer (`<base URL>/<poolId>`, or the AWS form with --issuer-style aws) of a pool's tokens. */
   issuerFor(userPoolId: string): string;
+  /** Where this emulator serves the pool's JWKS (`<base URL>/<poolId>/.well-known/jwks.json`), whatever the issuer style. */
+  jwksUriFor(userPoolId: string): string;
 }
 
 export interface OperationContext extends Services {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import type { AppClientSettings } from '../domain/app-client-settings.js';
 
@@ -35,8 +36,10 @@ export class AppClientTable {
   private readonly insertStatement;
   private readonly findStatement;
   private readonly pageStatement;
+  private readonly updateStatement;
+  private readonly deleteStatement;
 
-  constructor(db: SqliteDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.insertStatement = db.prepare<[string, string, string, string | null, string, number, number]>(
       'INSERT INTO app_clients (id, user_pool_id, name, secret, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -45,6 +48,8 @@ export class AppClientTable {
       `SELECT * FROM app_clients WHERE user_pool_id = @pool AND (@after = 0 OR (created_at, id) > (@createdAt, @id))
        ORDER BY created_at, id LIMIT @limit`,
     );
+    this.updateStatement = db.prepare<[string, string, number, string]>('UPDATE app_clients SET name = ?, settings = ?, updated_at = ? WHERE id = ?');
+    this.deleteStatement = db.prepare<[string]>('DELETE FROM app_clients WHERE id = ?');
   }
 
   insert(client: AppClientRecord): void {
@@ -62,6 +67,26 @@ export class AppClientTable {
   find(id: string): AppClientRecord | undefined {
     const row = this.findStatement.get(id);
     return row && fromRow(row);
+  }
+
+  /** Stores new settings (UpdateUserPoolClient); the id and secret never change. */
+  update(client: Pick<AppClientRecord, 'id' | 'name' | 'settings' | 'updatedAt'>): void {
+    this.updateStatement.run(client.name, JSON.stringify(client.settings), client.updatedAt, client.id);
+  }
+
+  /** Replaces (or removes, with undefined) the client secret; only seeds do this (seed/apply-seed.ts), never an AWS operation. */
+  setSecret(id: string, secret: string | undefined, now: number): void {
+    (this.setSecretStatement ??= this.db.prepare<[string | null, number, string]>('UPDATE app_clients SET secret = ?, updated_at = ? WHERE id = ?')).run(
+      secret ?? null,
+      now,
+      id,
+    );
+  }
+  private setSecretStatement?: Statement<[string | null, number, string]>;
+
+  /** Deletes the client; its refresh tokens and sessions go with it. */
+  delete(id: string): boolean {
+    return this.deleteStatement.run(id).changes > 0;
   }
 
   page(userPoolId: string, after: { createdAt: number; id: string } | undefined, limit: number): AppClientRecord[] {

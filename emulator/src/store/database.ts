@@ -106,6 +106,94 @@ const migrations: readonly string[] = [
   CREATE INDEX refresh_tokens_by_user ON refresh_tokens(user_id);
   CREATE INDEX refresh_tokens_by_client ON refresh_tokens(client_id);
   `,
+  `
+  -- Sessions of multi-step sign-ins (NEW_PASSWORD_REQUIRED, ...): found by the SHA-256 of the opaque
+  -- Session value, deleted when answered (single use), refused after expires_at.
+  CREATE TABLE auth_sessions (
+    session_hash TEXT PRIMARY KEY,
+    user_pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL REFERENCES app_clients(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    challenge_name TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX auth_sessions_by_expiry ON auth_sessions(expires_at);
+
+  -- PASSWORD_VERIFIER SECRET_BLOCKs carry their own state; each one is recorded here once answered, so
+  -- a proof cannot be replayed while the block is still fresh.
+  CREATE TABLE used_srp_challenges (
+    challenge_id TEXT PRIMARY KEY,
+    user_pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX used_srp_challenges_by_expiry ON used_srp_challenges(expires_at);
+  `,
+  `
+  -- Account lifecycle, groups, revocation and lockout (issue 4).
+
+  -- ListUsers: every searchable attribute has an index, so filters never scan a pool (store/user-search.ts
+  -- must use these exact expressions). Rowids ride along in each index, so ORDER BY id stays cheap.
+  CREATE INDEX users_by_pool ON users(user_pool_id);
+  CREATE INDEX users_by_pool_status ON users(user_pool_id, status);
+  CREATE INDEX users_by_pool_enabled ON users(user_pool_id, enabled);
+  CREATE INDEX users_by_email ON users(user_pool_id, json_extract(attributes, '$.email'));
+  CREATE INDEX users_by_phone_number ON users(user_pool_id, json_extract(attributes, '$.phone_number'));
+  CREATE INDEX users_by_name ON users(user_pool_id, json_extract(attributes, '$.name'));
+  CREATE INDEX users_by_given_name ON users(user_pool_id, json_extract(attributes, '$.given_name'));
+  CREATE INDEX users_by_family_name ON users(user_pool_id, json_extract(attributes, '$.family_name'));
+  CREATE INDEX users_by_preferred_username ON users(user_pool_id, json_extract(attributes, '$.preferred_username'));
+
+  CREATE TABLE groups (
+    user_pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT,
+    role_arn TEXT,
+    precedence INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (user_pool_id, name)
+  );
+  CREATE INDEX groups_by_creation ON groups(user_pool_id, created_at, name);
+
+  CREATE TABLE group_members (
+    user_pool_id TEXT NOT NULL,
+    group_name TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (user_pool_id, group_name, user_id),
+    FOREIGN KEY (user_pool_id, group_name) REFERENCES groups(user_pool_id, name) ON DELETE CASCADE
+  );
+  CREATE INDEX group_members_by_user ON group_members(user_id);
+
+  -- Sign-ins (origin_jti) revoked by RevokeToken, GlobalSignOut, AdminUserGlobalSignOut or AdminDisableUser:
+  -- their refresh tokens and the access tokens sharing the origin_jti are refused from then on.
+  CREATE TABLE revoked_origins (
+    origin_jti TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    revoked_at INTEGER NOT NULL
+  );
+  CREATE INDEX revoked_origins_by_user ON revoked_origins(user_id);
+  CREATE INDEX refresh_tokens_by_origin ON refresh_tokens(origin_jti);
+
+  -- Consecutive wrong passwords and the temporary lockout they earn (domain/sign-in-lockout.ts).
+  CREATE TABLE sign_in_failures (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    failures INTEGER NOT NULL,
+    last_failure_at INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL
+  );
+  `,
+  `
+  -- Declarative seeds (issue 6): the fingerprint of each seed entry as last applied, so a restart with the
+  -- same seed changes nothing and an edited entry is applied again (seed/apply-seed.ts).
+  CREATE TABLE seed_entries (
+    entry TEXT PRIMARY KEY,
+    user_pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  );
+  CREATE INDEX seed_entries_by_pool ON seed_entries(user_pool_id);
+  `,
 ];
 
 export function openDatabase(path: string): SqliteDatabase {

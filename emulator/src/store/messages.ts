@@ -38,6 +38,7 @@ export class MessageTable {
   private readonly insertStatement;
   private readonly forPoolStatement;
   private readonly forRecipientStatement;
+  private readonly deleteForPoolStatement;
 
   constructor(db: SqliteDatabase) {
     this.insertStatement = db.prepare<[string, string, string, string, string, string | null, number]>(
@@ -47,6 +48,7 @@ export class MessageTable {
     this.forRecipientStatement = db.prepare<[{ pool: string; recipient: string }], Row>(
       'SELECT * FROM messages WHERE user_pool_id = @pool AND (username = @recipient OR destination = @recipient) ORDER BY id',
     );
+    this.deleteForPoolStatement = db.prepare<[string]>('DELETE FROM messages WHERE user_pool_id = ?');
   }
 
   insert(message: MessageRecord): void {
@@ -59,6 +61,11 @@ export class MessageTable {
       message.code ?? null,
       message.createdAt,
     );
+  }
+
+  /** Empties the pool's outbox (per-pool reset). */
+  deleteForPool(userPoolId: string): void {
+    this.deleteForPoolStatement.run(userPoolId);
   }
 
   /** Oldest first. `recipient` matches the username or the address the message went to. */

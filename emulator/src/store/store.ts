@@ -6,6 +6,12 @@ import { UserTable } from './users.js';
 import { CodeTable } from './codes.js';
 import { MessageTable } from './messages.js';
 import { RefreshTokenTable } from './refresh-tokens.js';
+import { AuthSessionTable } from './auth-sessions.js';
+import { GroupTable } from './groups.js';
+import { RevokedOriginTable } from './revoked-origins.js';
+import { SignInFailureTable } from './sign-in-failures.js';
+import { UserSearch } from './user-search.js';
+import { SeedEntryTable } from './seed-entries.js';
 
 /** All persistent state, one table object per SQL table; `transaction` groups writes atomically. */
 export class Store {
@@ -16,6 +22,12 @@ export class Store {
   readonly codes: CodeTable;
   readonly messages: MessageTable;
   readonly refreshTokens: RefreshTokenTable;
+  readonly authSessions: AuthSessionTable;
+  readonly groups: GroupTable;
+  readonly revokedOrigins: RevokedOriginTable;
+  readonly signInFailures: SignInFailureTable;
+  readonly userSearch: UserSearch;
+  readonly seedEntries: SeedEntryTable;
 
   private constructor(private readonly db: SqliteDatabase) {
     this.userPools = new UserPoolTable(db);
@@ -25,6 +37,12 @@ export class Store {
     this.codes = new CodeTable(db);
     this.messages = new MessageTable(db);
     this.refreshTokens = new RefreshTokenTable(db);
+    this.authSessions = new AuthSessionTable(db);
+    this.groups = new GroupTable(db);
+    this.revokedOrigins = new RevokedOriginTable(db);
+    this.signInFailures = new SignInFailureTable(db);
+    this.userSearch = new UserSearch(db);
+    this.seedEntries = new SeedEntryTable(db);
   }
 
   static open(path: string): Store {

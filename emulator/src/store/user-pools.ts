@@ -35,6 +35,8 @@ export class UserPoolTable {
   private readonly pageStatement;
   private readonly deleteStatement;
   private readonly countUsersStatement;
+  private readonly updateStatement;
+  private readonly allIdsStatement;
 
   constructor(db: SqliteDatabase) {
     this.insertStatement = db.prepare<[string, string, string, Buffer, number, number]>(
@@ -46,6 +48,8 @@ export class UserPoolTable {
     );
     this.deleteStatement = db.prepare<[string]>('DELETE FROM user_pools WHERE id = ?');
     this.countUsersStatement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM users WHERE user_pool_id = ?');
+    this.updateStatement = db.prepare<[string, string, number, string]>('UPDATE user_pools SET name = ?, settings = ?, updated_at = ? WHERE id = ?');
+    this.allIdsStatement = db.prepare<[], { id: string }>('SELECT id FROM user_pools');
   }
 
   insert(pool: UserPoolRecord): void {
@@ -64,6 +68,15 @@ export class UserPoolTable {
 
   delete(id: string): boolean {
     return this.deleteStatement.run(id).changes > 0;
+  }
+
+  /** Stores new settings (UpdateUserPool, AddCustomAttributes). */
+  update(pool: Pick<UserPoolRecord, 'id' | 'name' | 'settings' | 'updatedAt'>): void {
+    this.updateStatement.run(pool.name, JSON.stringify(pool.settings), pool.updatedAt, pool.id);
+  }
+
+  allIds(): string[] {
+    return this.allIdsStatement.all().map((row) => row.id);
   }
 
   countUsers(id: string): number {

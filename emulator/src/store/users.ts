@@ -67,9 +67,10 @@ export class UserTable {
   private readonly updateStatusStatement;
   private readonly updateAttributesStatement;
   private readonly insertAliasStatement;
+  private readonly setPasswordStatement;
   private readonly deleteAliasStatement;
 
-  constructor(db: SqliteDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.insertStatement = db.prepare(
       `INSERT INTO users (user_pool_id, username, username_key, sub, status, enabled, attributes, password_hash, srp_salt,
          srp_verifier, password_changed_at, tokens_valid_after, created_at, updated_at)
@@ -87,6 +88,10 @@ export class UserTable {
       'UPDATE users SET status = ?, attributes = ?, updated_at = ? WHERE id = ?',
     );
     this.updateAttributesStatement = db.prepare<[string, number, number]>('UPDATE users SET attributes = ?, updated_at = ? WHERE id = ?');
+    this.setPasswordStatement = db.prepare(
+      `UPDATE users SET password_hash = @passwordHash, srp_salt = @srpSalt, srp_verifier = @srpVerifier, status = @status,
+         password_changed_at = @now, updated_at = @now WHERE id = @id`,
+    );
     this.insertAliasStatement = db.prepare<[string, string, string, number]>(
       'INSERT INTO user_aliases (user_pool_id, kind, value_key, user_id) VALUES (?, ?, ?, ?)',
     );
@@ -145,7 +150,53 @@ export class UserTable {
     this.updateStatusStatement.run(status, JSON.stringify(attributes), now, id);
   }
 
+  /** Stores a new password (argon2 hash and SRP salt + verifier, see passwords/credentials.ts) and the status it leads to. */
+  setPassword(
+    id: number,
+    credentials: { readonly passwordHash: string; readonly srpSalt: string; readonly srpVerifier: string },
+    status: UserStatus,
+    now: number,
+  ): void {
+    this.setPasswordStatement.run({ id, now, status, passwordHash: credentials.passwordHash, srpSalt: credentials.srpSalt, srpVerifier: credentials.srpVerifier });
+  }
+
   setAttributes(id: number, attributes: Readonly<Record<string, string>>, now: number): void {
     this.updateAttributesStatement.run(JSON.stringify(attributes), now, id);
   }
+
+  // Account lifecycle (issue 4): deleting, enabling and disabling, global sign-out.
+  private lifecycleStatements?: ReturnType<typeof prepareLifecycleStatements>;
+  private get lifecycle() {
+    return (this.lifecycleStatements ??= prepareLifecycleStatements(this.db));
+  }
+
+  /** Deletes the user with everything hanging off them (aliases, codes, tokens, memberships cascade). */
+  delete(id: number): boolean {
+    return this.lifecycle.delete.run(id).changes > 0;
+  }
+
+  /** Deletes every user of the pool (the pool, its clients and groups stay). */
+  deleteAllInPool(userPoolId: string): number {
+    return this.lifecycle.deleteAllInPool.run(userPoolId).changes;
+  }
+
+  setEnabled(id: number, enabled: boolean, now: number): void {
+    this.lifecycle.setEnabled.run(enabled ? 1 : 0, now, id);
+  }
+
+  /** Tokens issued before `at` (epoch ms) are refused from now on; an earlier cut-off never moves back. */
+  setTokensValidAfter(id: number, at: number): void {
+    this.lifecycle.setTokensValidAfter.run({ at, id });
+  }
+}
+
+function prepareLifecycleStatements(db: SqliteDatabase) {
+  return {
+    delete: db.prepare<[number]>('DELETE FROM users WHERE id = ?'),
+    deleteAllInPool: db.prepare<[string]>('DELETE FROM users WHERE user_pool_id = ?'),
+    setEnabled: db.prepare<[number, number, number]>('UPDATE users SET enabled = ?, updated_at = ? WHERE id = ?'),
+    setTokensValidAfter: db.prepare<[{ at: number; id: number }]>(
+      'UPDATE users SET tokens_valid_after = max(tokens_valid_after, @at) WHERE id = @id',
+    ),
+  };
 }

@@ -55,7 +55,11 @@ export class AccessTokenVerifier {
     const pool = this.store.userPools.find(key!.userPoolId) ?? invalid();
     const user = this.store.users.findBySub(pool.id, String(claims!.sub)) ?? fail('UserNotFoundException', 'User does not exist.');
     if (!user.enabled) fail('NotAuthorizedException', 'User is disabled.');
+    // Revoked by GlobalSignOut, AdminUserGlobalSignOut, AdminDisableUser or RevokeToken (domain/revocation.ts).
     if ((claims!.iat ?? 0) * 1000 < user.tokensValidAfter) fail('NotAuthorizedException', 'Access Token has been revoked');
+    if (typeof claims!.origin_jti === 'string' && this.store.revokedOrigins.isRevoked(claims!.origin_jti)) {
+      fail('NotAuthorizedException', 'Access Token has been revoked');
+    }
     return { pool, user, claims: claims! };
   }
 }

@@ -19,11 +19,41 @@ interface LoadedKey {
   readonly publicKey: webcrypto.CryptoKey;
 }
 
+type RsaKeyPair = { privateKey: KeyObject; publicKey: KeyObject };
+
+/**
+ * RSA-2048 generation takes 50-300 ms, and test suites create many pools: a few key pairs are kept ready,
+ * made on the thread pool while the emulator is otherwise idle, so CreateUserPool rarely waits for one.
+ */
+const spareKeyPairs: Promise<RsaKeyPair>[] = [];
+const sparesWanted = 4;
+let refilling = false;
+
+const newKeyPair = (): Promise<RsaKeyPair> => generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
+
+function takeKeyPair(): Promise<RsaKeyPair> {
+  const pair = spareKeyPairs.shift() ?? newKeyPair();
+  if (!refilling) {
+    refilling = true;
+    // One at a time, after this request's own work, so spares never compete with the caller for the pool.
+    setImmediate(function refill(): void {
+      if (spareKeyPairs.length >= sparesWanted) {
+        refilling = false;
+        return;
+      }
+      const spare = newKeyPair();
+      spareKeyPairs.push(spare);
+      spare.then(() => setImmediate(refill), () => (refilling = false));
+    });
+  }
+  return pair;
+}
+
 /** Creates the two key records of a new pool (RSA key generation runs on the thread pool). */
 export async function createPoolSigningKeys(userPoolId: string, now: number): Promise<SigningKeyRecord[]> {
   return Promise.all(
     (['id', 'access'] as const).map(async (tokenUse) => {
-      const { privateKey, publicKey } = await generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
+      const { privateKey, publicKey } = await takeKeyPair();
       return {
         kid: keyIdOf(publicKey),
         userPoolId,

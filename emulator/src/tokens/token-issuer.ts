@@ -8,6 +8,7 @@ import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-
 import { epochSeconds, type Clock } from '../clock.js';
 import { tokenLifetimesInSeconds } from '../domain/app-client-settings.js';
 import { attributesAsClaims } from '../domain/attributes.js';
+import { groupClaims } from '../domain/group-claims.js';
 import { newJti } from '../domain/ids.js';
 import type { AppClientRecord } from '../store/app-clients.js';
 import type { Store } from '../store/store.js';
@@ -54,10 +55,12 @@ export class TokenIssuer {
     const issuer = this.issuerFor(pool.id);
     const eventId = newJti();
     const readable = client.settings.ReadAttributes?.length ? new Set(client.settings.ReadAttributes) : undefined;
+    const groups = groupClaims(this.store.groups.allForUser(user.id));
     const [idKey, accessKey] = await Promise.all([this.keys.signingKey(pool.id, 'id'), this.keys.signingKey(pool.id, 'access')]);
 
     const idClaims = {
       sub: user.sub,
+      ...groups.id,
       ...attributesAsClaims(user.attributes, readable),
       iss: issuer,
       'cognito:username': user.username,
@@ -72,6 +75,7 @@ export class TokenIssuer {
     };
     const accessClaims = {
       sub: user.sub,
+      ...groups.access,
       iss: issuer,
       client_id: client.id,
       origin_jti: session.originJti,

@@ -20,7 +20,8 @@ export function registerWellKnownRoutes(app: FastifyInstance, services: Services
       authorization_endpoint: issuer,
       id_token_signing_alg_values_supported: ['RS256'],
       issuer,
-      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      // The emulator's own address even when iss has the AWS form (--issuer-style aws).
+      jwks_uri: services.jwksUriFor(userPoolId),
       response_types_supported: ['code', 'id_token', 'token id_token', 'none'],
       subject_types_supported: ['public'],
       scopes_supported: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'],

@@ -293,7 +293,7 @@ describe('SRP server: random challenges', () => {
     const second = await startChallenge(verifier.verifierHex);
     expect(first.privateBHex).not.toBe(second.privateBHex);
     expect(first.srpBHex).not.toBe(second.srpBHex);
-    expect(first.privateBHex.length).toBeGreaterThan(2 * PRIVATE_B_BYTES - 4); // ~1024 bits
+    expect(first.privateBHex.length).toBeGreaterThan(2 * PRIVATE_B_BYTES - 4); // ~8 x PRIVATE_B_BYTES bits
     expect(first.srpBHex).toMatch(/^[0-9a-f]+$/);
     const B = BigInt(`0x${first.srpBHex}`);
     expect(B > 0n && B < N).toBe(true);

@@ -1,0 +1,22 @@
+import { Type } from '@sinclair/typebox';
+import { requireGroup } from '../domain/groups.js';
+import { requireUserPool } from '../domain/lookups.js';
+import { requireUserBySignInName } from '../domain/sign-in-names.js';
+import { defineOperation } from '../protocol/operation.js';
+import { GroupName, UserPoolId, Username } from '../protocol/shapes.js';
+
+/** Adds the user to the group (again is fine); tokens issued from now on list it in `cognito:groups`. */
+export const AdminAddUserToGroup = defineOperation({
+  name: 'AdminAddUserToGroup',
+  input: Type.Object({ UserPoolId, Username, GroupName }),
+  run(ctx, input) {
+    const pool = requireUserPool(ctx.store, input.UserPoolId);
+    const now = ctx.clock.now();
+    ctx.store.transaction(() => {
+      const user = requireUserBySignInName(ctx.store, pool, input.Username);
+      const group = requireGroup(ctx.store, pool.id, input.GroupName);
+      ctx.store.groups.addMember(pool.id, group.name, user.id, now);
+    });
+    return {};
+  },
+});
