@@ -2,7 +2,7 @@
  * User attributes: checking them against the pool's schema, and the shapes Cognito returns them in
  * (the `[{Name, Value}]` wire list with `sub` first, and typed ID-token claims).
  */
-import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import { fail } from '../errors.js';
 import type { UserPoolSettings } from './user-pool-settings.js';
 
@@ -77,4 +77,19 @@ export function maskDestination(destination: string): string {
   const at = destination.indexOf('@');
   if (at > 0) return `${destination[0]}***@${destination[at + 1] ?? ''}***`;
   return `+${'*'.repeat(Math.max(0, destination.length - 5))}${destination.slice(-4)}`;
+}
+
+/**
+ * Under PreventUserExistenceErrors, a code "sent" to an account that does not exist (or cannot receive it):
+ * a plausible CodeDeliveryDetails derived from the name typed, and no message.
+ */
+export function simulatedCodeDelivery(name: string): { CodeDeliveryDetails: CodeDeliveryDetailsType } {
+  const looksLikeEmail = name.includes('@');
+  return {
+    CodeDeliveryDetails: {
+      Destination: maskDestination(looksLikeEmail ? name : '+10000000000'),
+      DeliveryMedium: looksLikeEmail ? 'EMAIL' : 'SMS',
+      AttributeName: looksLikeEmail ? 'email' : 'phone_number',
+    },
+  };
 }

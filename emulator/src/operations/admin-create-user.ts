@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { attributesFromWire, checkRequiredAttributes, type AttributeMap } from '../domain/attributes.js';
-import { newSub } from '../domain/ids.js';
+import type { AttributeMap } from '../domain/attributes.js';
 import { requireUserPool } from '../domain/lookups.js';
 import { checkPasswordPolicy } from '../domain/password-policy.js';
-import { claimAliases, findUserBySignInName, requireUserBySignInName, usernameAttributeFor, usernameKey } from '../domain/sign-in-names.js';
+import { accountTaken, insertAccount, newAccount } from '../domain/new-accounts.js';
+import { claimAliases, findUserBySignInName, requireUserBySignInName } from '../domain/sign-in-names.js';
 import { generateTemporaryPassword } from '../domain/temporary-password.js';
 import { passwordPolicyOf } from '../domain/user-pool-settings.js';
 import { userToWire } from '../domain/wire.js';
@@ -64,45 +64,16 @@ export const AdminCreateUser = defineOperation({
       });
     }
 
-    const attributes = attributesFromWire(pool.settings, input.UserAttributes);
-    const sub = newSub();
-    // Email/phone-as-username pools store the name as that attribute and use the sub as the username.
-    const nameAttribute = usernameAttributeFor(pool, input.Username);
-    if (nameAttribute) attributes[nameAttribute] = input.Username;
-    else if (pool.settings.AliasAttributes?.includes('email') && input.Username.includes('@')) {
-      fail('InvalidParameterException', 'Username cannot be of email format, since user pool is configured for email alias.');
-    }
-    const username = nameAttribute ? sub : input.Username;
-    checkRequiredAttributes(pool.settings, attributes);
+    const account = newAccount(pool, input.Username, input.UserAttributes);
+    const { attributes } = account;
     const mediums = input.MessageAction === 'SUPPRESS' ? [] : deliveryMediums(attributes, input.DesiredDeliveryMediums);
-
-    const taken = (): never =>
-      nameAttribute
-        ? fail('UsernameExistsException', `An account with the given ${nameAttribute} already exists.`)
-        : fail('UsernameExistsException', 'User account already exists');
     // Cheap early answer before the slow derivations; the unique index still decides races.
-    if (findUserBySignInName(ctx.store, pool, input.Username)) taken();
+    if (findUserBySignInName(ctx.store, pool, input.Username)) accountTaken(account, 'User account already exists');
 
-    const credentials = await createCredentials(ctx.passwords, pool.id, username, temporaryPassword);
+    const credentials = await createCredentials(ctx.passwords, pool.id, account.username, temporaryPassword);
     try {
       return ctx.store.transaction(() => {
-        const user = ctx.store.users.insert(
-          {
-            userPoolId: pool.id,
-            username,
-            usernameKey: usernameKey(pool, username),
-            sub,
-            status: 'FORCE_CHANGE_PASSWORD',
-            enabled: true,
-            attributes,
-            ...credentials,
-            passwordChangedAt: now,
-            tokensValidAfter: 0,
-            createdAt: now,
-            updatedAt: now,
-          },
-          nameAttribute ? [{ kind: nameAttribute, valueKey: usernameKey(pool, input.Username) }] : [],
-        );
+        const user = insertAccount(ctx.store, pool, account, 'FORCE_CHANGE_PASSWORD', credentials, now);
         // AliasAttributes pools: a verified email/phone (or a preferred_username) is a sign-in name at once;
         // ForceAliasCreation moves it from another user instead of failing with AliasExistsException.
         claimAliases(ctx.store, pool, user, attributes, input.ForceAliasCreation ?? false);
@@ -110,7 +81,7 @@ export const AdminCreateUser = defineOperation({
         return { User: userToWire(user) };
       });
     } catch (error) {
-      if (isUniquenessViolation(error)) taken();
+      if (isUniquenessViolation(error)) accountTaken(account, 'User account already exists');
       throw error;
     }
   },

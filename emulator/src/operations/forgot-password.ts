@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { hidesUserExistence } from '../domain/app-client-settings.js';
-import { maskDestination } from '../domain/attributes.js';
+import { simulatedCodeDelivery } from '../domain/attributes.js';
 import { requireAppClient } from '../domain/lookups.js';
 import { recoveryAttribute, sendPasswordResetCode } from '../domain/password-reset.js';
 import { checkSecretHash } from '../domain/secret-hash.js';
@@ -31,22 +31,11 @@ export const ForgotPassword = defineOperation({
     const now = ctx.clock.now();
     return ctx.store.transaction(() => {
       const user = findUserBySignInName(ctx.store, pool, input.Username);
-      if (!user) return hide ? simulatedDelivery(input.Username) : fail('UserNotFoundException', 'Username/client id combination not found.');
-      if (!user.enabled) return hide ? simulatedDelivery(input.Username) : fail('NotAuthorizedException', 'User is disabled.');
+      if (!user) return hide ? simulatedCodeDelivery(input.Username) : fail('UserNotFoundException', 'Username/client id combination not found.');
+      if (!user.enabled) return hide ? simulatedCodeDelivery(input.Username) : fail('NotAuthorizedException', 'User is disabled.');
       if (user.status === 'FORCE_CHANGE_PASSWORD') fail('NotAuthorizedException', 'User password cannot be reset in the current state.');
-      if (hide && !recoveryAttribute(pool, user)) return simulatedDelivery(input.Username);
+      if (hide && !recoveryAttribute(pool, user)) return simulatedCodeDelivery(input.Username);
       return { CodeDeliveryDetails: sendPasswordResetCode(ctx, pool, user, now) };
     });
   },
 });
-
-function simulatedDelivery(name: string): object {
-  const looksLikeEmail = name.includes('@');
-  return {
-    CodeDeliveryDetails: {
-      Destination: maskDestination(looksLikeEmail ? name : '+10000000000'),
-      DeliveryMedium: looksLikeEmail ? 'EMAIL' : 'SMS',
-      AttributeName: looksLikeEmail ? 'email' : 'phone_number',
-    },
-  };
-}

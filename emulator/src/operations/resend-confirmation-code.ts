@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { hidesUserExistence } from '../domain/app-client-settings.js';
-import { maskDestination } from '../domain/attributes.js';
+import { simulatedCodeDelivery } from '../domain/attributes.js';
 import { issueCode, signUpCodeAttribute, signUpCodeLifetimeMs } from '../domain/confirmation-codes.js';
 import { requireAppClient } from '../domain/lookups.js';
 import { checkSecretHash } from '../domain/secret-hash.js';
@@ -27,16 +27,7 @@ export const ResendConfirmationCode = defineOperation({
       const user = findUserBySignInName(ctx.store, pool, input.Username);
       if (!user) {
         // Under PreventUserExistenceErrors an unknown user gets a plausible delivery that goes nowhere.
-        if (hidesUserExistence(client.settings)) {
-          const looksLikeEmail = input.Username.includes('@');
-          return {
-            CodeDeliveryDetails: {
-              Destination: looksLikeEmail ? maskDestination(input.Username) : maskDestination('+10000000000'),
-              DeliveryMedium: looksLikeEmail ? 'EMAIL' : 'SMS',
-              AttributeName: looksLikeEmail ? 'email' : 'phone_number',
-            },
-          };
-        }
+        if (hidesUserExistence(client.settings)) return simulatedCodeDelivery(input.Username);
         fail('UserNotFoundException', 'Username/client id combination not found.');
       }
       if (user.status === 'CONFIRMED') fail('InvalidParameterException', 'User is already confirmed.');

@@ -1,11 +1,12 @@
 /**
  * Each pool's two RSA-2048 signing keys (one for ID tokens, one for access tokens, as Cognito does, so
  * verifiers that cache a single kid break here as they would against AWS). Keys are created with the
- * pool, persisted, and imported once into webcrypto.CryptoKeys that stay cached; the JWKS document is cached too.
+ * pool, persisted, and imported once into node:crypto KeyObjects that stay cached (tokens/jws.ts says why
+ * not WebCrypto); the JWKS document is cached too.
  */
-import { createHash, generateKeyPair as generateKeyPairCallback, type KeyObject, type webcrypto } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair as generateKeyPairCallback, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { Store } from '../store/store.js';
 import type { SigningKeyRecord, TokenUse } from '../store/signing-keys.js';
 
@@ -15,8 +16,8 @@ interface LoadedKey {
   readonly kid: string;
   readonly userPoolId: string;
   readonly tokenUse: TokenUse;
-  readonly privateKey: webcrypto.CryptoKey;
-  readonly publicKey: webcrypto.CryptoKey;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
 }
 
 type RsaKeyPair = { privateKey: KeyObject; publicKey: KeyObject };
@@ -136,13 +137,12 @@ export class KeyRing {
 
   private async importRecord(record: SigningKeyRecord | undefined): Promise<LoadedKey | undefined> {
     if (!record) return undefined;
-    const [privateKey, publicKey] = await Promise.all([importJWK(record.privateJwk, 'RS256'), importJWK(record.publicJwk, 'RS256')]);
     return {
       kid: record.kid,
       userPoolId: record.userPoolId,
       tokenUse: record.tokenUse,
-      privateKey: privateKey as webcrypto.CryptoKey,
-      publicKey: publicKey as webcrypto.CryptoKey,
+      privateKey: createPrivateKey({ key: record.privateJwk as never, format: 'jwk' }),
+      publicKey: createPublicKey({ key: record.publicJwk as never, format: 'jwk' }),
     };
   }
 }
