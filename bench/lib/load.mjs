@@ -3,7 +3,18 @@
  * one request in flight at a time, for a fixed duration after a warm-up. Every request can carry its own
  * body (unique usernames, different tokens), which fixed-request generators make awkward.
  */
+import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
+
+/** CPU time (user + system) a process has used so far, in µs; NaN where /proc is not there. */
+export function cpuMicrosOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000; // clock ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
 
 /**
  * @typedef {{ method?: string, path?: string, headers?: Record<string,string>, body?: string }} BenchRequest
@@ -13,11 +24,11 @@ import { Pool } from 'undici';
 /**
  * @param {string} origin e.g. http://127.0.0.1:9329
  * @param {{ concurrency: number, seconds: number, warmupSeconds?: number, maxRequests?: number,
- *           next: (i: number) => BenchRequest, expectStatus?: number }} options
+ *           next: (i: number) => BenchRequest, expectStatus?: number, serverPid?: number }} options
  * @returns {Promise<LoadResult>}
  */
 export async function runLoad(origin, options) {
-  const { concurrency, seconds, warmupSeconds = 1, maxRequests = Infinity, next, expectStatus = 200 } = options;
+  const { concurrency, seconds, warmupSeconds = 2, maxRequests = Infinity, next, expectStatus = 200, serverPid } = options;
   const pool = new Pool(origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
   let counter = 0;
   let errors = 0;
@@ -60,13 +71,21 @@ export async function runLoad(origin, options) {
   await sleep(warmupSeconds * 1000);
   measuring = true;
   const started = performance.now();
+  const serverCpuBefore = serverPid === undefined ? NaN : cpuMicrosOf(serverPid);
+  const clientCpuBefore = process.cpuUsage();
   await Promise.race([sleep(seconds * 1000), Promise.all(workers)]);
   measuring = false;
   const elapsed = (performance.now() - started) / 1000;
+  const serverCpu = serverPid === undefined ? NaN : cpuMicrosOf(serverPid) - serverCpuBefore;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
   stop = true;
   await Promise.all(workers);
   await pool.close();
-  return summarize(latencies, errors, elapsed, measured, firstError);
+  const result = summarize(latencies, errors, elapsed, measured, firstError);
+  // CPU per request is steadier than req/s on a shared machine: it does not depend on who else runs.
+  result.serverCpuMicrosPerRequest = round(serverCpu / Math.max(1, measured), 0);
+  result.clientCpuMicrosPerRequest = round((clientCpu.user + clientCpu.system) / Math.max(1, measured), 0);
+  return result;
 }
 
 /** Sends `count` requests at `concurrency` without timing them (provisioning, seeding); throws on the first failure. */

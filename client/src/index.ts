@@ -43,3 +43,7 @@ export type {
 
 export { UnhandledChallengeError, TokenVerificationError, EmulatorControlError } from './errors.js';
 export type { TokenVerificationCode } from './errors.js';
+
+// Emulator-only: aws-jwt-verify's CognitoJwtVerifier against the emulator (needs --issuer-style aws).
+export { primeCognitoJwtVerifier, fetchEmulatorJwks } from './aws-jwt-verify.js';
+export type { JwksCachingVerifier, JsonWebKeySet, PrimeCognitoJwtVerifierOptions } from './aws-jwt-verify.js';

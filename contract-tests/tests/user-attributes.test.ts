@@ -205,3 +205,24 @@ describe('user attributes after sign-up', () => {
     );
   });
 });
+
+describe('changing the email of an email-as-username user', () => {
+  it('makes the new address the sign-in name at once, and refuses one another user holds', async () => {
+    const app = await createPoolWithClient({ UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] });
+    const email = `${uniqueName()}@example.com`;
+    const other = `${uniqueName()}@example.com`;
+    await createConfirmedUser(app, email);
+    await createConfirmedUser(app, other);
+    const { AccessToken } = await passwordSignIn(app, email, 'Correct-Horse-9-battery');
+
+    await expectCognitoError(
+      target().client.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'email', Value: other }] })),
+      'AliasExistsException',
+    );
+    const changed = `${uniqueName()}@example.com`;
+    await target().client.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'email', Value: changed }] }));
+    const { AccessToken: again } = await passwordSignIn(app, changed, 'Correct-Horse-9-battery');
+    const me = await target().client.send(new GetUserCommand({ AccessToken: again }));
+    expect(valueOf(me.UserAttributes, 'email')).toBe(changed);
+  });
+});

@@ -18,6 +18,8 @@ export interface AppOptions {
   readonly logger: FastifyInstance['log'];
   /** Serve HTTPS with this PEM certificate and key (--tls). */
   readonly https?: { readonly cert: string; readonly key: string } | undefined;
+  /** How long a client may take to send a whole request (and stay silent) before it is cut off; 30 s by default. */
+  readonly requestTimeoutMs?: number;
 }
 
 export async function buildApp(services: Services, options: AppOptions): Promise<FastifyInstance> {
@@ -29,11 +31,14 @@ export async function buildApp(services: Services, options: AppOptions): Promise
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    // Slow or stalled clients cannot hold a connection forever.
-    connectionTimeout: 30_000,
-    requestTimeout: 30_000,
+    // Slow or stalled clients cannot hold a connection forever. Node checks request deadlines every
+    // connectionsCheckingInterval (30 s by default, so a dribbling client could last up to 60 s).
+    connectionTimeout: options.requestTimeoutMs ?? 30_000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    http: { connectionsCheckingInterval: Math.min(5_000, Math.ceil((options.requestTimeoutMs ?? 30_000) / 4)) },
     keepAliveTimeout: 65_000,
     return503OnClosing: false,
+    clientErrorHandler: answerMalformedHttp,
   });
 
   await app.register(cors, {
@@ -84,4 +89,27 @@ export async function buildApp(services: Services, options: AppOptions): Promise
   registerWellKnownRoutes(app, services);
   registerControlRoutes(app, services);
   return app;
+}
+
+/**
+ * What Node's HTTP parser rejects before Fastify sees a request (broken framing, huge headers, a request
+ * that never finished in time) is answered in the same JSON error shape as everything else, then the
+ * connection is closed. Types and messages invented: SDKs never send such requests.
+ */
+function answerMalformedHttp(error: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, type] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'RequestTimeoutException']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'SerializationException']
+        : [400, 'Bad Request', 'SerializationException'];
+  const body = JSON.stringify({ __type: type, message: `Malformed HTTP request: ${reason}` });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.1\r\n` +
+        `x-amzn-ErrorType: ${type}:\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

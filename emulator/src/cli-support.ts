@@ -1,13 +1,11 @@
 /**
  * The command line's helpers: the logger (pretty in a terminal, JSON otherwise), the start-up banner,
- * clear start errors, and the `export`, `import` and `healthcheck` commands.
+ * clear start errors, and the `export` and `import` commands.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { extname } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { stringify as toYaml } from 'yaml';
+import { toYaml } from './seed/yaml.js';
 import type { EmulatorConfig } from './config.js';
 import type { RunningEmulator } from './emulator.js';
 import { createServices } from './services.js';
@@ -103,23 +101,4 @@ export async function runImport(config: EmulatorConfig, inPath: string): Promise
   } finally {
     store.close();
   }
-}
-
-/** `healthcheck`: true when the emulator that these flags/env describe answers its health route. */
-export function runHealthcheck(config: EmulatorConfig, timeoutMs = 3000): Promise<boolean> {
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const request = config.tls ? httpsRequest : httpRequest;
-  return new Promise((resolve) => {
-    const req = request(
-      // Our own self-signed certificate on a local address: nothing to authenticate.
-      { host, port: config.port, path: '/_emulator/health', method: 'GET', timeout: timeoutMs, rejectUnauthorized: false },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode === 200);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve(false));
-    req.end();
-  });
 }

@@ -4,8 +4,11 @@
  * SIGINT/SIGTERM close it gracefully: in-flight requests finish, then the database closes.
  */
 import { commandFromCommandLine, ConfigError, helpText, type Command } from './config.js';
-import { createEmulator } from './emulator.js';
-import { bannerLines, createCliLogger, describeStartError, runExport, runHealthcheck, runImport } from './cli-support.js';
+import type { createEmulator } from './emulator.js';
+import { runHealthcheck } from './healthcheck.js';
+
+// The server's modules load only when needed, so --help and the Docker healthcheck start fast.
+const loadServer = () => Promise.all([import('./emulator.js'), import('./cli-support.js')]);
 
 async function main(): Promise<void> {
   let parsed: Command;
@@ -23,9 +26,10 @@ async function main(): Promise<void> {
     return;
   }
   const { config } = parsed;
+  if (parsed.kind === 'healthcheck') process.exit((await runHealthcheck(config)) ? 0 : 1);
+  const [{ createEmulator }, { bannerLines, createCliLogger, describeStartError, runExport, runImport }] = await loadServer();
   if (parsed.kind !== 'serve') {
     try {
-      if (parsed.kind === 'healthcheck') process.exit((await runHealthcheck(config)) ? 0 : 1);
       if (parsed.kind === 'export') runExport(config, parsed.poolId, parsed.outPath);
       if (parsed.kind === 'import') process.stdout.write(`${await runImport(config, parsed.inPath)}\n`);
       return;

@@ -105,12 +105,14 @@ export function commandFromCommandLine(argv: readonly string[], env: NodeJS.Proc
       return { kind: 'serve', ...configFromCommandLine(rest, env) };
     case 'export': {
       const { values } = parseCommandLine(rest, { pool: { type: 'string' }, out: { type: 'string' } }, false);
+      if (values.help === true) return { kind: 'serve', config: validate(rawSettings(values, env), {}), help: true };
       const poolId = typeof values.pool === 'string' ? values.pool : undefined;
       const outPath = typeof values.out === 'string' ? values.out : undefined;
       return { kind: 'export', config: validate(rawSettings(values, env), {}), poolId, outPath };
     }
     case 'import': {
       const { values, positionals } = parseCommandLine(rest, {}, true);
+      if (values.help === true) return { kind: 'serve', config: validate(rawSettings(values, env), {}), help: true };
       if (positionals.length !== 1) throw new ConfigError('import takes exactly one seed file: cognito-emulator import <file> [--data <file>]');
       return { kind: 'import', config: validate(rawSettings(values, env), {}), inPath: positionals[0]! };
     }

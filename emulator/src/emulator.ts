@@ -39,7 +39,7 @@ export async function createEmulator(config: EmulatorConfig = configFrom(), opti
   const logger = options.logger ?? pino({ level: config.logLevel });
   // An invalid seed fails before the data file is touched.
   const seed = options.seed ?? (config.seedPath === undefined ? undefined : readSeedFile(config.seedPath));
-  const tls = config.tls ? ensureSelfSignedCertificate(tlsDirectory(config), tlsHostnames(config)) : undefined;
+  const tls = config.tls ? certificate(config) : undefined;
   const store = Store.open(config.dataPath);
   const services = createServices(config, store, logger);
   let app: FastifyInstance;
@@ -78,6 +78,16 @@ export async function createEmulator(config: EmulatorConfig = configFrom(), opti
       return closing;
     },
   };
+}
+
+function certificate(config: EmulatorConfig): ReturnType<typeof ensureSelfSignedCertificate> {
+  const directory = tlsDirectory(config);
+  try {
+    return ensureSelfSignedCertificate(directory, tlsHostnames(config));
+  } catch (error) {
+    // Without the fs error's code, so it is not mistaken for a data-file problem.
+    throw new Error(`cannot use the TLS directory ${directory} (choose another with --tls-dir): ${(error as Error).message}`);
+  }
 }
 
 /** --tls-dir, else tls/ beside the data file (./.cognito-emulator/tls for an in-memory store). */

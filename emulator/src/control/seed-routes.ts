@@ -6,7 +6,7 @@
  * An export holds client secrets and password hashes: it is for local fixtures, like the emulator itself.
  */
 import type { FastifyInstance } from 'fastify';
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { parseYaml, toYaml } from '../seed/yaml.js';
 import { CognitoError, fail } from '../errors.js';
 import type { Services } from '../protocol/operation.js';
 import { applySeed } from '../seed/apply-seed.js';

@@ -40,6 +40,12 @@ function checkMutable(pool: UserPoolRecord, names: Iterable<string>): void {
   }
 }
 
+/** The attributes after a change, and the addresses that now need a verification code. */
+interface Change {
+  readonly next: AttributeMap;
+  readonly needsCode: readonly ContactAttribute[];
+}
+
 /**
  * Applies `updates` (already checked by attributesFromWire; '' deletes) in one transaction and sends the
  * verification codes. `admin` callers may set the `*_verified` flags themselves.
@@ -52,59 +58,66 @@ export function updateUserAttributes(
   options: { admin: boolean },
 ): AttributeChangeResult {
   checkMutable(pool, Object.keys(updates));
-  const next: AttributeMap = { ...user.attributes };
-  for (const [name, value] of Object.entries(updates)) {
-    if (value === '') delete next[name];
-    else next[name] = value;
-  }
-  const needsCode: ContactAttribute[] = [];
-  for (const name of contactAttributes) {
-    if (!(name in updates) || updates[name] === user.attributes[name]) continue;
-    if (next[name] === undefined) {
-      delete next[`${name}_verified`];
-      continue;
+  return commit(ctx, pool, user, (current) => {
+    const next: AttributeMap = { ...current };
+    for (const [name, value] of Object.entries(updates)) {
+      if (value === '') delete next[name];
+      else next[name] = value;
     }
-    const markedVerified = options.admin && updates[`${name}_verified`] === 'true';
-    if (!markedVerified) {
-      next[`${name}_verified`] = 'false';
-      if (pool.settings.AutoVerifiedAttributes?.includes(name)) needsCode.push(name);
+    const needsCode: ContactAttribute[] = [];
+    for (const name of contactAttributes) {
+      if (!(name in updates) || updates[name] === current[name]) continue;
+      if (next[name] === undefined) {
+        delete next[`${name}_verified`];
+        continue;
+      }
+      const markedVerified = options.admin && updates[`${name}_verified`] === 'true';
+      if (!markedVerified) {
+        next[`${name}_verified`] = 'false';
+        if (pool.settings.AutoVerifiedAttributes?.includes(name)) needsCode.push(name);
+      }
     }
-  }
-  return commit(ctx, pool, user, next, needsCode);
+    return { next, needsCode };
+  });
 }
 
 /** Deletes the named attributes (the `*_verified` flag goes with its address). */
 export function deleteUserAttributes(ctx: OperationContext, pool: UserPoolRecord, user: UserRecord, names: readonly string[]): UserRecord {
   checkMutable(pool, names);
-  const next: AttributeMap = { ...user.attributes };
-  for (const name of names) {
-    delete next[name];
-    if (name === 'email' || name === 'phone_number') delete next[`${name}_verified`];
-  }
-  return commit(ctx, pool, user, next, []).user;
+  return commit(ctx, pool, user, (current) => {
+    const next: AttributeMap = { ...current };
+    for (const name of names) {
+      delete next[name];
+      if (name === 'email' || name === 'phone_number') delete next[`${name}_verified`];
+    }
+    return { next, needsCode: [] };
+  }).user;
 }
 
-function commit(ctx: OperationContext, pool: UserPoolRecord, user: UserRecord, next: AttributeMap, needsCode: readonly ContactAttribute[]): AttributeChangeResult {
-  checkRequiredAttributes(pool.settings, next);
+/** Re-reads the user inside the transaction, so concurrent changes to other attributes are not lost. */
+function commit(ctx: OperationContext, pool: UserPoolRecord, user: UserRecord, change: (current: Readonly<AttributeMap>) => Change): AttributeChangeResult {
   const usernameAttributes = pool.settings.UsernameAttributes ?? [];
-  for (const name of usernameAttributes) {
-    // In email/phone-as-username pools the address is how the user signs in; it can change, not vanish.
-    if (user.attributes[name] !== undefined && next[name] === undefined) {
-      fail('InvalidParameterException', `Cannot delete the ${name} of a user whose ${name} is their username.`); // wording invented
-    }
-  }
   const now = ctx.clock.now();
   return ctx.store.transaction(() => {
+    const current = ctx.store.users.findById(user.id) ?? fail('UserNotFoundException', 'User does not exist.');
+    const { next, needsCode } = change(current.attributes);
+    checkRequiredAttributes(pool.settings, next);
+    for (const name of usernameAttributes) {
+      // In email/phone-as-username pools the address is how the user signs in; it can change, not vanish.
+      if (current.attributes[name] !== undefined && next[name] === undefined) {
+        fail('InvalidParameterException', `Cannot delete the ${name} of a user whose ${name} is their username.`); // wording invented
+      }
+    }
     for (const kind of [...usernameAttributes, ...(pool.settings.AliasAttributes ?? [])]) {
-      const before = user.attributes[kind];
+      const before = current.attributes[kind];
       if (before === undefined || before === next[kind]) continue;
       const holder = ctx.store.users.findByAlias(pool.id, kind, usernameKey(pool, before));
-      if (holder?.id === user.id) ctx.store.users.removeAlias(pool.id, kind, usernameKey(pool, before));
-      if (usernameAttributes.includes(kind as 'email') && next[kind] !== undefined) addAlias(ctx, pool, user, kind, next[kind]);
+      if (holder?.id === current.id) ctx.store.users.removeAlias(pool.id, kind, usernameKey(pool, before));
+      if (usernameAttributes.includes(kind as 'email') && next[kind] !== undefined) addAlias(ctx, pool, current, kind, next[kind]);
     }
-    ctx.store.users.setAttributes(user.id, next, now);
-    const updated: UserRecord = { ...user, attributes: next, updatedAt: now };
-    if (user.status !== 'UNCONFIRMED') claimAliases(ctx.store, pool, updated, next, false);
+    ctx.store.users.setAttributes(current.id, next, now);
+    const updated: UserRecord = { ...current, attributes: next, updatedAt: now };
+    if (current.status !== 'UNCONFIRMED') claimAliases(ctx.store, pool, updated, next, false);
     const codeDeliveries = needsCode.map((attributeName) =>
       ctx.outbox.send({
         user: updated,

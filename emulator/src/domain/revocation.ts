@@ -9,6 +9,9 @@
  * - `tokens_valid_after` moves to the start of the current second, which refuses tokens whose `iat` lies
  *   in an earlier second even if their origin is unknown. A token issued later in the same second as the
  *   sign-out (a new sign-in right after it) has a fresh origin and `iat` equal to that second, so it works.
+ * Clients with EnableTokenRevocation off get tokens without origin_jti (as on AWS): for them only the second
+ * mark applies, so an access token issued earlier in the very second of the sign-out keeps working until
+ * it expires. Their refresh tokens are still revoked exactly (the store knows each one's origin).
  */
 import type { Store } from '../store/store.js';
 import type { UserRecord } from '../store/users.js';

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { Type, type TObject } from '@sinclair/typebox';
 import type { CreateUserPoolClientRequest, CreateUserPoolRequest } from '@aws-sdk/client-cognito-identity-provider';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 import { settingsFromCreateRequest as appClientSettingsFrom, type AppClientSettings } from '../domain/app-client-settings.js';
 import { attributesFromWire, checkRequiredAttributes } from '../domain/attributes.js';
 import { checkPasswordPolicy } from '../domain/password-policy.js';

@@ -3,7 +3,6 @@
  * and an opaque refresh token (a JWE, as Cognito's are) of which only a hash is stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { CompactEncrypt, SignJWT } from 'jose';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { epochSeconds, type Clock } from '../clock.js';
 import { tokenLifetimesInSeconds } from '../domain/app-client-settings.js';
@@ -14,6 +13,7 @@ import type { AppClientRecord } from '../store/app-clients.js';
 import type { Store } from '../store/store.js';
 import type { UserPoolRecord } from '../store/user-pools.js';
 import type { UserRecord } from '../store/users.js';
+import { sealCompactJwe, signRs256 } from './jws.js';
 import type { KeyRing } from './key-ring.js';
 
 export interface SignInSession {
@@ -56,6 +56,9 @@ export class TokenIssuer {
     const eventId = newJti();
     const readable = client.settings.ReadAttributes?.length ? new Set(client.settings.ReadAttributes) : undefined;
     const groups = groupClaims(this.store.groups.allForUser(user.id));
+    // Token revocation (on unless the client turns it off) is what adds jti and origin_jti to the tokens.
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html
+    const revocable = client.settings.EnableTokenRevocation !== false;
     const [idKey, accessKey] = await Promise.all([this.keys.signingKey(pool.id, 'id'), this.keys.signingKey(pool.id, 'access')]);
 
     const idClaims = {
@@ -64,33 +67,33 @@ export class TokenIssuer {
       ...attributesAsClaims(user.attributes, readable),
       iss: issuer,
       'cognito:username': user.username,
-      origin_jti: session.originJti,
+      ...(revocable && { origin_jti: session.originJti }),
       aud: client.id,
       event_id: eventId,
       token_use: 'id',
       auth_time: epochSeconds(session.authTime),
       exp: iat + lifetimes.id,
       iat,
-      jti: newJti(),
+      ...(revocable && { jti: newJti() }),
     };
     const accessClaims = {
       sub: user.sub,
       ...groups.access,
       iss: issuer,
       client_id: client.id,
-      origin_jti: session.originJti,
+      ...(revocable && { origin_jti: session.originJti }),
       event_id: eventId,
       token_use: 'access',
       scope: 'aws.cognito.signin.user.admin',
       auth_time: epochSeconds(session.authTime),
       exp: iat + lifetimes.access,
       iat,
-      jti: newJti(),
+      ...(revocable && { jti: newJti() }),
       username: user.username,
     };
     const [idToken, accessToken] = await Promise.all([
-      new SignJWT(idClaims).setProtectedHeader({ kid: idKey.kid, alg: 'RS256' }).sign(idKey.privateKey),
-      new SignJWT(accessClaims).setProtectedHeader({ kid: accessKey.kid, alg: 'RS256' }).sign(accessKey.privateKey),
+      signRs256({ kid: idKey.kid, alg: 'RS256' }, idClaims, idKey.privateKey),
+      signRs256({ kid: accessKey.kid, alg: 'RS256' }, accessClaims, accessKey.privateKey),
     ]);
     return { AccessToken: accessToken, ExpiresIn: lifetimes.access, TokenType: 'Bearer', IdToken: idToken };
   }
@@ -98,9 +101,9 @@ export class TokenIssuer {
   /** A new refresh token for the sign-in; only its hash is stored. */
   async refreshToken(pool: UserPoolRecord, client: AppClientRecord, user: UserRecord, session: SignInSession): Promise<string> {
     const now = this.clock.now();
-    const payload = new TextEncoder().encode(JSON.stringify({ jti: newJti(), nonce: randomBytes(16).toString('base64url') }));
+    const payload = JSON.stringify({ jti: newJti(), nonce: randomBytes(16).toString('base64url') });
     // Shaped like Cognito's (a compact JWE with cty JWT and A256GCM); sealed with the pool's server secret.
-    const token = await new CompactEncrypt(payload).setProtectedHeader({ cty: 'JWT', enc: 'A256GCM', alg: 'dir' }).encrypt(pool.serverSecret);
+    const token = sealCompactJwe(payload, pool.serverSecret);
     this.store.refreshTokens.insert({
       tokenHash: hashRefreshToken(token),
       userId: user.id,

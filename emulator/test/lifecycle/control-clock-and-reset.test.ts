@@ -14,7 +14,7 @@ describe('/_emulator/clock and /_emulator/reset', () => {
 
   const post = (path: string, body: unknown) =>
     fetch(`${emulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const readClock = async () => (await (await fetch(`${emulator.url}/_emulator/clock`)).json()) as Record<string, unknown> & { epochMs: number; offsetSeconds: number };
+  const readClock = async () => (await (await fetch(`${emulator.url}/_emulator/clock`)).json()) as { now: string; epochMs: number; offsetSeconds: number; pinned: boolean };
   const moveClock = async (body: object) => {
     const response = await post('/_emulator/clock', body);
     expect(response.status).toBe(200);

@@ -23,7 +23,7 @@ export function spawnEmulator(args: string[], env: NodeJS.ProcessEnv = {}): Prom
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
+      const match = /listening on (https?:\/\/\S+)/.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve({ process: child, url: match[1]!, stdout: () => out, exited });
