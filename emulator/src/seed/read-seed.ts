@@ -27,8 +27,9 @@ export class SeedError extends Error {
   override readonly name = 'SeedError';
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true });
-const validateDocument = ajv.compile(SeedDocumentSchema);
+// Compiled on first use: compiling at import cost every start ~60 ms, seed or not (bench/README.md).
+let compiled: ReturnType<Ajv['compile']> | undefined;
+const documentValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false, unicodeRegExp: true }).compile(SeedDocumentSchema));
 
 // The operations' own input schemas, without the members the seed spells as its own keys.
 const poolSettingsSchema = Type.Omit(CreateUserPool.input as TObject, ['PoolName']);
@@ -59,6 +60,7 @@ export function parseSeed(text: string, source: string): SeedDocument {
 
 /** Checks a parsed seed document; throws SeedError listing the problems, each with its field. */
 export function checkSeed(value: unknown, source = 'seed'): SeedDocument {
+  const validateDocument = documentValidator();
   if (!validateDocument(value)) {
     throw new SeedError(`invalid seed ${source}:\n${describeErrors(validateDocument.errors ?? []).map((line) => `  - ${line}`).join('\n')}`);
   }

@@ -3,13 +3,12 @@
  * operations): RS256 only, signed by a pool key that exists now, not expired by the emulator's clock,
  * `token_use` access, and a user that still exists, is enabled, and has not signed out globally since.
  */
-import type { JWTPayload } from 'jose';
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { epochSeconds, type Clock } from '../clock.js';
 import { fail } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { UserPoolRecord } from '../store/user-pools.js';
 import type { UserRecord } from '../store/users.js';
-import { hasValidRs256Signature, parseCompactJws } from './jws.js';
 import type { KeyRing } from './key-ring.js';
 
 export interface VerifiedAccessToken {
@@ -28,29 +27,43 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<VerifiedAccessToken> {
-    const jws = parseCompactJws(token) ?? invalid();
-    const kid = jws.header.kid;
-    if (jws.header.alg !== 'RS256' || typeof kid !== 'string') invalid();
-    const key = await this.keys.findByKid(kid as string);
-    if (!key || key.tokenUse !== 'access' || !hasValidRs256Signature(jws, key.publicKey)) invalid();
+    let kid: unknown;
+    try {
+      const header = decodeProtectedHeader(token);
+      if (header.alg !== 'RS256') invalid();
+      kid = header.kid;
+    } catch {
+      invalid();
+    }
+    const key = typeof kid === 'string' ? await this.keys.findByKid(kid) : undefined;
+    if (!key || key.tokenUse !== 'access') invalid();
 
-    // The claim checks jose's jwtVerify made, plus one it leaves out: a token issued in the future is refused.
-    const claims = jws.payload as VerifiedAccessToken['claims'];
+    let claims: VerifiedAccessToken['claims'];
+    try {
+      const verified = await jwtVerify(token, key!.publicKey, {
+        algorithms: ['RS256'],
+        currentDate: new Date(this.clock.now()),
+        requiredClaims: ['sub', 'exp', 'iat', 'token_use', 'client_id', 'username'],
+      });
+      claims = verified.payload as VerifiedAccessToken['claims'];
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) fail('NotAuthorizedException', 'Access Token has expired');
+      return invalid();
+    }
+    // Beyond jose's checks: claims of the right types, and no token issued in the (emulator's) future.
     const now = epochSeconds(this.clock.now());
     for (const name of ['sub', 'token_use', 'client_id', 'username'] as const) if (typeof claims[name] !== 'string') invalid();
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > now) invalid();
-    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now)) invalid();
-    if (claims.exp! <= now) fail('NotAuthorizedException', 'Access Token has expired');
-    if (claims!.token_use !== 'access' || typeof claims!.iss !== 'string' || !claims!.iss.endsWith(`/${key!.userPoolId}`)) invalid();
+    if (typeof claims.iat !== 'number' || claims.iat > now) invalid();
+    if (claims.token_use !== 'access' || typeof claims.iss !== 'string' || !claims.iss.endsWith(`/${key!.userPoolId}`)) invalid();
 
     const pool = this.store.userPools.find(key!.userPoolId) ?? invalid();
-    const user = this.store.users.findBySub(pool.id, String(claims!.sub)) ?? fail('UserNotFoundException', 'User does not exist.');
+    const user = this.store.users.findBySub(pool.id, String(claims.sub)) ?? fail('UserNotFoundException', 'User does not exist.');
     if (!user.enabled) fail('NotAuthorizedException', 'User is disabled.');
     // Revoked by GlobalSignOut, AdminUserGlobalSignOut, AdminDisableUser or RevokeToken (domain/revocation.ts).
-    if ((claims!.iat ?? 0) * 1000 < user.tokensValidAfter) fail('NotAuthorizedException', 'Access Token has been revoked');
-    if (typeof claims!.origin_jti === 'string' && this.store.revokedOrigins.isRevoked(claims!.origin_jti)) {
+    if ((claims.iat ?? 0) * 1000 < user.tokensValidAfter) fail('NotAuthorizedException', 'Access Token has been revoked');
+    if (typeof claims.origin_jti === 'string' && this.store.revokedOrigins.isRevoked(claims.origin_jti)) {
       fail('NotAuthorizedException', 'Access Token has been revoked');
     }
-    return { pool, user, claims: claims! };
+    return { pool, user, claims };
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Each pool's two RSA-2048 signing keys (one for ID tokens, one for access tokens, as Cognito does, so
  * verifiers that cache a single kid break here as they would against AWS). Keys are created with the
- * pool, persisted, and imported once into node:crypto KeyObjects that stay cached (tokens/jws.ts says why
- * not WebCrypto); the JWKS document is cached too.
+ * pool, persisted, and imported once into KeyObjects that stay cached (jose signs and verifies with them
+ * and keeps its own WebCrypto conversion of each); the JWKS document is cached too.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPair as generateKeyPairCallback, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';

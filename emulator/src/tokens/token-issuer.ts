@@ -3,6 +3,7 @@
  * and an opaque refresh token (a JWE, as Cognito's are) of which only a hash is stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { CompactEncrypt, SignJWT } from 'jose';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { epochSeconds, type Clock } from '../clock.js';
 import { tokenLifetimesInSeconds } from '../domain/app-client-settings.js';
@@ -13,7 +14,6 @@ import type { AppClientRecord } from '../store/app-clients.js';
 import type { Store } from '../store/store.js';
 import type { UserPoolRecord } from '../store/user-pools.js';
 import type { UserRecord } from '../store/users.js';
-import { sealCompactJwe, signRs256 } from './jws.js';
 import type { KeyRing } from './key-ring.js';
 
 export interface SignInSession {
@@ -92,8 +92,8 @@ export class TokenIssuer {
       username: user.username,
     };
     const [idToken, accessToken] = await Promise.all([
-      signRs256({ kid: idKey.kid, alg: 'RS256' }, idClaims, idKey.privateKey),
-      signRs256({ kid: accessKey.kid, alg: 'RS256' }, accessClaims, accessKey.privateKey),
+      new SignJWT(idClaims).setProtectedHeader({ kid: idKey.kid, alg: 'RS256' }).sign(idKey.privateKey),
+      new SignJWT(accessClaims).setProtectedHeader({ kid: accessKey.kid, alg: 'RS256' }).sign(accessKey.privateKey),
     ]);
     return { AccessToken: accessToken, ExpiresIn: lifetimes.access, TokenType: 'Bearer', IdToken: idToken };
   }
@@ -101,9 +101,9 @@ export class TokenIssuer {
   /** A new refresh token for the sign-in; only its hash is stored. */
   async refreshToken(pool: UserPoolRecord, client: AppClientRecord, user: UserRecord, session: SignInSession): Promise<string> {
     const now = this.clock.now();
-    const payload = JSON.stringify({ jti: newJti(), nonce: randomBytes(16).toString('base64url') });
+    const payload = new TextEncoder().encode(JSON.stringify({ jti: newJti(), nonce: randomBytes(16).toString('base64url') }));
     // Shaped like Cognito's (a compact JWE with cty JWT and A256GCM); sealed with the pool's server secret.
-    const token = sealCompactJwe(payload, pool.serverSecret);
+    const token = await new CompactEncrypt(payload).setProtectedHeader({ cty: 'JWT', enc: 'A256GCM', alg: 'dir' }).encrypt(pool.serverSecret);
     this.store.refreshTokens.insert({
       tokenHash: hashRefreshToken(token),
       userId: user.id,
