@@ -1,20 +1,13 @@
-import { Type } from '@sinclair/typebox';
 import { groupToWire } from '../domain/groups.js';
 import { requireUserPool } from '../domain/lookups.js';
 import { fail } from '../errors.js';
 import { defineOperation } from '../protocol/operation.js';
-import { ArnType, GroupDescription, GroupName, Precedence, UserPoolId } from '../protocol/shapes.js';
+import { GroupInput } from '../protocol/shapes.js';
 import { isUniquenessViolation } from '../store/store.js';
 
 export const CreateGroup = defineOperation({
   name: 'CreateGroup',
-  input: Type.Object({
-    GroupName,
-    UserPoolId,
-    Description: Type.Optional(GroupDescription),
-    RoleArn: Type.Optional(ArnType),
-    Precedence: Type.Optional(Precedence),
-  }),
+  input: GroupInput,
   run(ctx, input) {
     const pool = requireUserPool(ctx.store, input.UserPoolId);
     const now = ctx.clock.now();

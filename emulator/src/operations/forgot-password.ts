@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import { hidesUserExistence } from '../domain/app-client-settings.js';
 import { simulatedCodeDelivery } from '../domain/attributes.js';
 import { requireAppClient } from '../domain/lookups.js';
@@ -7,7 +6,7 @@ import { checkSecretHash } from '../domain/secret-hash.js';
 import { findUserBySignInName } from '../domain/sign-in-names.js';
 import { fail } from '../errors.js';
 import { defineOperation } from '../protocol/operation.js';
-import { ClientId, ClientMetadata, Ignored, SecretHash, Username } from '../protocol/shapes.js';
+import { CodeRequest } from '../protocol/shapes.js';
 
 /**
  * Sends a FORGOT_PASSWORD code (valid one hour) to the user's verified email or phone; ConfirmForgotPassword
@@ -16,14 +15,7 @@ import { ClientId, ClientMetadata, Ignored, SecretHash, Username } from '../prot
  */
 export const ForgotPassword = defineOperation({
   name: 'ForgotPassword',
-  input: Type.Object({
-    ClientId,
-    Username,
-    SecretHash: Type.Optional(SecretHash),
-    ClientMetadata: Type.Optional(ClientMetadata),
-    AnalyticsMetadata: Type.Optional(Ignored),
-    UserContextData: Type.Optional(Ignored),
-  }),
+  input: CodeRequest,
   run(ctx, input) {
     const { client, pool } = requireAppClient(ctx.store, input.ClientId);
     checkSecretHash(client, input.Username, input.SecretHash);

@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import { hidesUserExistence } from '../domain/app-client-settings.js';
 import { simulatedCodeDelivery } from '../domain/attributes.js';
 import { issueCode, signUpCodeAttribute, signUpCodeLifetimeMs } from '../domain/confirmation-codes.js';
@@ -7,18 +6,11 @@ import { checkSecretHash } from '../domain/secret-hash.js';
 import { findUserBySignInName } from '../domain/sign-in-names.js';
 import { fail } from '../errors.js';
 import { defineOperation } from '../protocol/operation.js';
-import { ClientId, ClientMetadata, Ignored, SecretHash, Username } from '../protocol/shapes.js';
+import { CodeRequest } from '../protocol/shapes.js';
 
 export const ResendConfirmationCode = defineOperation({
   name: 'ResendConfirmationCode',
-  input: Type.Object({
-    ClientId,
-    Username,
-    SecretHash: Type.Optional(SecretHash),
-    ClientMetadata: Type.Optional(ClientMetadata),
-    AnalyticsMetadata: Type.Optional(Ignored),
-    UserContextData: Type.Optional(Ignored),
-  }),
+  input: CodeRequest,
   run(ctx, input) {
     const { client, pool } = requireAppClient(ctx.store, input.ClientId);
     checkSecretHash(client, input.Username, input.SecretHash);

@@ -1,8 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import { groupToWire, requireGroup } from '../domain/groups.js';
 import { requireUserPool } from '../domain/lookups.js';
 import { defineOperation } from '../protocol/operation.js';
-import { ArnType, GroupDescription, GroupName, Precedence, UserPoolId } from '../protocol/shapes.js';
+import { GroupInput } from '../protocol/shapes.js';
 
 /**
  * Sets the group's description, role and precedence. Like UpdateUserPool, a member left out goes back to
@@ -11,13 +10,7 @@ import { ArnType, GroupDescription, GroupName, Precedence, UserPoolId } from '..
  */
 export const UpdateGroup = defineOperation({
   name: 'UpdateGroup',
-  input: Type.Object({
-    GroupName,
-    UserPoolId,
-    Description: Type.Optional(GroupDescription),
-    RoleArn: Type.Optional(ArnType),
-    Precedence: Type.Optional(Precedence),
-  }),
+  input: GroupInput,
   run(ctx, input) {
     requireUserPool(ctx.store, input.UserPoolId);
     const now = ctx.clock.now();

@@ -119,3 +119,22 @@ export const UserPoolSettingsMembers = {
   SmsVerificationMessage: Type.Optional(Type.String({ minLength: 6, maxLength: 140 })),
   SmsAuthenticationMessage: Type.Optional(Type.String({ minLength: 6, maxLength: 140 })),
 };
+
+/** The input of ForgotPassword and ResendConfirmationCode: an app client asking for a code for a user. */
+export const CodeRequest = Type.Object({
+  ClientId,
+  Username,
+  SecretHash: Type.Optional(SecretHash),
+  ClientMetadata: Type.Optional(ClientMetadata),
+  AnalyticsMetadata: Type.Optional(Ignored),
+  UserContextData: Type.Optional(Ignored),
+});
+
+/** The input of CreateGroup and UpdateGroup: the same members in the model. */
+export const GroupInput = Type.Object({
+  GroupName,
+  UserPoolId,
+  Description: Type.Optional(GroupDescription),
+  RoleArn: Type.Optional(ArnType),
+  Precedence: Type.Optional(Precedence),
+});
