@@ -4,7 +4,7 @@
  * SIGINT/SIGTERM close it gracefully: in-flight requests finish, then the database closes.
  */
 import { commandFromCommandLine, ConfigError, helpText, type Command } from './config.js';
-import type { createEmulator } from './emulator.js';
+import type { RunningEmulator } from './emulator.js';
 import { runHealthcheck } from './healthcheck.js';
 
 // The server's modules load only when needed, so --help and the Docker healthcheck start fast.
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       process.exit(exitCode);
     }
   }
-  let emulator: Awaited<ReturnType<typeof createEmulator>>;
+  let emulator: RunningEmulator;
   try {
     emulator = await createEmulator(config, { logger: await createCliLogger(config, process.stdout.isTTY === true) });
   } catch (error) {

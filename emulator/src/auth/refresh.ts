@@ -3,17 +3,15 @@
  * New ID and access tokens keep the sign-in's auth_time and origin_jti. A refresh token is refused once
  * revoked, expired, used with another client, or when its user is gone, disabled or signed out globally.
  */
+import { checkSecretHash } from '../domain/secret-hash.js';
 import { fail } from '../errors.js';
 import type { OperationContext } from '../protocol/operation.js';
 import type { AppClientRecord } from '../store/app-clients.js';
 import type { UserPoolRecord } from '../store/user-pools.js';
 import type { UserRecord } from '../store/users.js';
 import { hashRefreshToken, type AuthenticationResult } from '../tokens/token-issuer.js';
-
-export interface RefreshedSignIn {
-  readonly user: UserRecord;
-  readonly tokens: AuthenticationResult;
-}
+import { requireFlowEnabled } from './auth-flows.js';
+import { requiredParameter } from './auth-parameters.js';
 
 const invalidRefreshToken = (): never => fail('NotAuthorizedException', 'Invalid Refresh Token.');
 
@@ -24,7 +22,7 @@ export async function refreshSignIn(
   refreshToken: string,
   checkCaller: (user: UserRecord) => void,
   options: { rotate: boolean },
-): Promise<RefreshedSignIn> {
+): Promise<AuthenticationResult> {
   const record = ctx.store.refreshTokens.find(hashRefreshToken(refreshToken));
   if (!record || record.clientId !== client.id) invalidRefreshToken();
   const user = ctx.store.users.findById(record!.userId);
@@ -43,10 +41,25 @@ export async function refreshSignIn(
 
   const session = { authTime: record!.authTime, originJti: record!.originJti };
   const tokens = await ctx.tokens.idAndAccessTokens(pool, client, user!, session);
-  if (!options.rotate) return { user: user!, tokens };
+  if (!options.rotate) return tokens;
   // Rotation: a new refresh token; the old one keeps working only for the client's grace period.
   const graceMs = (client.settings.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
   const rotated = await ctx.tokens.refreshToken(pool, client, user!, session);
   ctx.store.refreshTokens.revoke(record!.tokenHash, now + graceMs);
-  return { user: user!, tokens: { ...tokens, RefreshToken: rotated } };
+  return { ...tokens, RefreshToken: rotated };
+}
+
+/** REFRESH_TOKEN_AUTH / REFRESH_TOKEN, as InitiateAuth and AdminInitiateAuth both take it. */
+export async function refreshTokenAuthFlow(
+  ctx: OperationContext,
+  pool: UserPoolRecord,
+  client: AppClientRecord,
+  parameters: Readonly<Record<string, string>> | undefined,
+): Promise<{ ChallengeParameters: Record<string, never>; AuthenticationResult: AuthenticationResult }> {
+  requireFlowEnabled(client, 'REFRESH_TOKEN_AUTH');
+  const refreshToken = requiredParameter(parameters, 'REFRESH_TOKEN');
+  const tokens = await refreshSignIn(ctx, pool, client, refreshToken, (user) => checkSecretHash(client, user.username, parameters?.SECRET_HASH), {
+    rotate: false,
+  });
+  return { ChallengeParameters: {}, AuthenticationResult: tokens };
 }

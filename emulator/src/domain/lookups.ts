@@ -10,10 +10,10 @@ export function requireUserPool(store: Store, userPoolId: string): UserPoolRecor
 
 /** The client and its pool; for Admin operations the client must belong to the pool named. */
 export function requireAppClient(store: Store, clientId: string, userPoolId?: string): { client: AppClientRecord; pool: UserPoolRecord } {
-  if (userPoolId !== undefined) requireUserPool(store, userPoolId);
+  const namedPool = userPoolId === undefined ? undefined : requireUserPool(store, userPoolId);
   const client = store.appClients.find(clientId);
   if (!client || (userPoolId !== undefined && client.userPoolId !== userPoolId)) {
     fail('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
   }
-  return { client, pool: requireUserPool(store, client.userPoolId) };
+  return { client, pool: namedPool ?? requireUserPool(store, client.userPoolId) };
 }

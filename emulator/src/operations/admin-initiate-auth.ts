@@ -1,11 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { AuthFlow, requireFlowEnabled, unsupportedFlow } from '../auth/auth-flows.js';
-import { requiredParameter } from '../auth/auth-parameters.js';
 import { passwordSignIn } from '../auth/password-sign-in.js';
-import { refreshSignIn } from '../auth/refresh.js';
+import { refreshTokenAuthFlow } from '../auth/refresh.js';
 import { startSrpSignIn } from '../auth/srp-sign-in.js';
 import { requireAppClient } from '../domain/lookups.js';
-import { checkSecretHash } from '../domain/secret-hash.js';
 import { fail } from '../errors.js';
 import { defineOperation } from '../protocol/operation.js';
 import { ClientId, ClientMetadata, Ignored, Session, StringMap, UserPoolId } from '../protocol/shapes.js';
@@ -31,19 +29,8 @@ export const AdminInitiateAuth = defineOperation({
         requireFlowEnabled(client, input.AuthFlow);
         return passwordSignIn(ctx, pool, client, parameters);
       case 'REFRESH_TOKEN_AUTH':
-      case 'REFRESH_TOKEN': {
-        requireFlowEnabled(client, 'REFRESH_TOKEN_AUTH');
-        const refreshToken = requiredParameter(parameters, 'REFRESH_TOKEN');
-        const { tokens } = await refreshSignIn(
-          ctx,
-          pool,
-          client,
-          refreshToken,
-          (user) => checkSecretHash(client, user.username, parameters?.SECRET_HASH),
-          { rotate: false },
-        );
-        return { ChallengeParameters: {}, AuthenticationResult: tokens };
-      }
+      case 'REFRESH_TOKEN':
+        return refreshTokenAuthFlow(ctx, pool, client, parameters);
       case 'USER_SRP_AUTH':
         requireFlowEnabled(client, 'USER_SRP_AUTH');
         return startSrpSignIn(ctx, pool, client, parameters);

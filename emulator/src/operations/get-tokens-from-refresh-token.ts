@@ -20,7 +20,7 @@ export const GetTokensFromRefreshToken = defineOperation({
     const { client, pool } = requireAppClient(ctx.store, input.ClientId);
     requireFlowEnabled(client, 'REFRESH_TOKEN_AUTH');
     checkClientSecret(client, input.ClientSecret);
-    const { tokens } = await refreshSignIn(ctx, pool, client, input.RefreshToken, () => undefined, {
+    const tokens = await refreshSignIn(ctx, pool, client, input.RefreshToken, () => undefined, {
       rotate: client.settings.RefreshTokenRotation?.Feature === 'ENABLED',
     });
     return { AuthenticationResult: tokens };

@@ -38,11 +38,12 @@ export class AccessTokenVerifier {
     const key = typeof kid === 'string' ? await this.keys.findByKid(kid) : undefined;
     if (!key || key.tokenUse !== 'access') invalid();
 
+    const nowMs = this.clock.now();
     let claims: VerifiedAccessToken['claims'];
     try {
       const verified = await jwtVerify(token, key!.publicKey, {
         algorithms: ['RS256'],
-        currentDate: new Date(this.clock.now()),
+        currentDate: new Date(nowMs),
         requiredClaims: ['sub', 'exp', 'iat', 'token_use', 'client_id', 'username'],
       });
       claims = verified.payload as VerifiedAccessToken['claims'];
@@ -51,16 +52,17 @@ export class AccessTokenVerifier {
       return invalid();
     }
     // Beyond jose's checks: claims of the right types, and no token issued in the (emulator's) future.
-    const now = epochSeconds(this.clock.now());
+    const now = epochSeconds(nowMs);
     for (const name of ['sub', 'token_use', 'client_id', 'username'] as const) if (typeof claims[name] !== 'string') invalid();
-    if (typeof claims.iat !== 'number' || claims.iat > now) invalid();
+    const issuedAt = claims.iat;
+    if (typeof issuedAt !== 'number' || issuedAt > now) return invalid();
     if (claims.token_use !== 'access' || typeof claims.iss !== 'string' || !claims.iss.endsWith(`/${key!.userPoolId}`)) invalid();
 
     const pool = this.store.userPools.find(key!.userPoolId) ?? invalid();
     const user = this.store.users.findBySub(pool.id, String(claims.sub)) ?? fail('UserNotFoundException', 'User does not exist.');
     if (!user.enabled) fail('NotAuthorizedException', 'User is disabled.');
     // Revoked by GlobalSignOut, AdminUserGlobalSignOut, AdminDisableUser or RevokeToken (domain/revocation.ts).
-    if ((claims.iat ?? 0) * 1000 < user.tokensValidAfter) fail('NotAuthorizedException', 'Access Token has been revoked');
+    if (issuedAt * 1000 < user.tokensValidAfter) fail('NotAuthorizedException', 'Access Token has been revoked');
     if (typeof claims.origin_jti === 'string' && this.store.revokedOrigins.isRevoked(claims.origin_jti)) {
       fail('NotAuthorizedException', 'Access Token has been revoked');
     }
